@@ -1,0 +1,46 @@
+# mamori — the two entry points a fresh machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+EXAMPLE ?= examples/projects/staff-drafting-assistant.yaml
+
+.PHONY: run test install install-test golden docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## run: assess the bundled example project and write its documents to ./out/
+run: install
+	$(BIN)/mamori assess $(EXAMPLE) --out $(OUT)
+
+## test: lint, type-check and run the whole suite
+test: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+## golden: rewrite the golden assessment files after a deliberate change (review the diff!)
+golden: install-test
+	$(BIN)/python -m tests.regenerate_golden
+
+## docs: regenerate docs/cli.md and docs/schema/project.schema.json from the code
+docs: install-test
+	$(BIN)/python -m tests.cli_reference
+	$(BIN)/mamori schema project > docs/schema/project.schema.json
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

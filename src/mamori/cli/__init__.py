@@ -1,0 +1,1 @@
+"""The ``mamori`` command line: parse, call a service, print. No business logic lives here."""

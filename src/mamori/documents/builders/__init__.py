@@ -1,0 +1,1 @@
+"""Builders: an engine result in, a :class:`~mamori.documents.model.Document` in one language out."""

@@ -1,0 +1,113 @@
+"""Excel: check sheets the planner fills in. Each table is a sheet; a column with choices gets a drop-down."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from mamori.documents.model import Bullets, Document, Heading, Paragraph, Table
+
+_HEADER_FILL = PatternFill("solid", fgColor="DDE7F3")
+_INPUT_FILL = PatternFill("solid", fgColor="FFF6D5")
+_FORBIDDEN = re.compile(r"[\[\]\*\?/\\:]")
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    base = _FORBIDDEN.sub("_", name)[:31] or "Sheet"
+    title, n = base, 2
+    while title in taken:
+        suffix = f"_{n}"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title)
+    return title
+
+
+def _cover(sheet: Worksheet, document: Document) -> None:
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 100
+    sheet.append([document.title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    if document.draft_note:
+        sheet.append([document.draft_note])
+    for key, value in document.meta:
+        sheet.append([key, value])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    for block in document.blocks:
+        if isinstance(block, Table):
+            continue
+        if isinstance(block, Heading):
+            sheet.append([])
+            sheet.append([block.text])
+            sheet.cell(row=sheet.max_row, column=1).font = Font(
+                bold=True, size=12 if block.level == 1 else 11
+            )
+        elif isinstance(block, Paragraph):
+            sheet.append(["", block.text])
+            sheet.cell(row=sheet.max_row, column=2).alignment = Alignment(
+                wrap_text=True, vertical="top"
+            )
+        elif isinstance(block, Bullets):
+            for index, item in enumerate(block.items, start=1):
+                sheet.append([f"{index}." if block.numbered else "・", item])
+                sheet.cell(row=sheet.max_row, column=2).alignment = Alignment(wrap_text=True)
+
+
+def _table(sheet: Worksheet, table: Table) -> None:
+    first = 1
+    if table.caption:
+        sheet.append([table.caption])
+        sheet["A1"].font = Font(bold=True, size=12)
+        first = 2
+    sheet.append([c.title for c in table.columns])
+    for index, column in enumerate(table.columns, start=1):
+        header = sheet.cell(row=first, column=index)
+        header.font = Font(bold=True)
+        header.fill = _HEADER_FILL
+        header.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    for row in table.rows:
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = first + len(table.rows)
+    for index, column in enumerate(table.columns, start=1):
+        if not column.choices or last <= first:
+            continue
+        letter = get_column_letter(index)
+        # Excel limits an inline list to 255 characters; choices here are short status names.
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True
+        )
+        validation.add(f"{letter}{first + 1}:{letter}{last}")
+        sheet.add_data_validation(validation)
+        for row_index in range(first + 1, last + 1):
+            sheet.cell(row=row_index, column=index).fill = _INPUT_FILL
+    sheet.freeze_panes = f"A{first + 1}"
+    sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(table.columns))}{last}"
+
+
+def render_xlsx(document: Document) -> bytes:
+    workbook = Workbook()
+    cover = workbook.active
+    assert cover is not None
+    taken: set[str] = set()
+    cover.title = _sheet_title(document.title, taken)
+    _cover(cover, document)
+    for block in document.blocks:
+        if isinstance(block, Table):
+            sheet = workbook.create_sheet(_sheet_title(block.name, taken))
+            _table(sheet, block)
+            if workbook.active is cover:
+                # A check sheet opens on the sheet to fill in; the cover stays one tab away.
+                workbook.active = sheet
+    workbook.properties.title = document.title
+    workbook.properties.language = document.lang
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

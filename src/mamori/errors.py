@@ -1,0 +1,98 @@
+"""One exception tree for mamori. Every error has a stable code and a message that states the remedy.
+
+Messages are bilingual: an error keeps its message key and parameters, and is rendered in the
+reader's language at the edge (CLI, API). Never put prompt text or personal data into parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mamori.i18n import Lang, t
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where it is and what is allowed there."""
+
+    location: str
+    """The field path inside the file (``users``, ``checkpoints[3].include_when[0]``) or ``line 4``."""
+    message_key: str
+    params: dict[str, str] = field(default_factory=dict)
+    allowed: tuple[str, ...] = ()
+
+    def render(self, lang: Lang) -> str:
+        text = t(self.message_key, lang, **self.params)
+        if self.allowed:
+            text += " " + t("error.allowed_values", lang, values=", ".join(self.allowed))
+        return f"{self.location}: {text}"
+
+
+class MamoriError(Exception):
+    """Base of every error mamori raises on purpose."""
+
+    code = "MAMORI-0000"
+    message_key = "error.generic"
+    remedy_key: str | None = None
+    exit_code = 1
+
+    def __init__(self, *, problems: Sequence[Problem] = (), **params: str) -> None:
+        self.params = params
+        self.problems = tuple(problems)
+        super().__init__(self.render("en"))
+
+    def render(self, lang: Lang) -> str:
+        lines = [f"[{self.code}] " + t(self.message_key, lang, **self.params)]
+        lines += ["  - " + problem.render(lang) for problem in self.problems]
+        if self.remedy_key:
+            lines.append(t("error.remedy_label", lang) + t(self.remedy_key, lang, **self.params))
+        return "\n".join(lines)
+
+
+class UserInputError(MamoriError):
+    """Something the user gave us is wrong; exit code 2 like any usage error."""
+
+    exit_code = 2
+
+
+class ContentError(MamoriError):
+    """Bundled or agency-supplied content (a guideline pack) is unusable. Nothing runs on bad content."""
+
+    exit_code = 2
+
+
+class PackNotFoundError(ContentError):
+    code = "MAMORI-1001"
+    message_key = "error.pack_not_found"
+    remedy_key = "remedy.pack_not_found"
+
+
+class PackInvalidError(ContentError):
+    code = "MAMORI-1002"
+    message_key = "error.pack_invalid"
+    remedy_key = "remedy.pack_invalid"
+
+
+class ProjectFileError(UserInputError):
+    code = "MAMORI-2001"
+    message_key = "error.project_unreadable"
+    remedy_key = "remedy.project_unreadable"
+
+
+class ProjectInvalidError(UserInputError):
+    code = "MAMORI-2002"
+    message_key = "error.project_invalid"
+    remedy_key = "remedy.project_invalid"
+
+
+class OptionInvalidError(UserInputError):
+    code = "MAMORI-2003"
+    message_key = "error.option_invalid"
+    remedy_key = "remedy.option_invalid"
+
+
+class OutputDirectoryError(UserInputError):
+    code = "MAMORI-3001"
+    message_key = "error.output_directory"
+    remedy_key = "remedy.output_directory"

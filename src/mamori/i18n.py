@@ -1,0 +1,42 @@
+"""Bilingual user-facing strings. Japanese is the default; every key exists in both languages."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal, get_args
+
+import yaml
+
+from mamori.resources import data_dir
+
+Lang = Literal["ja", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+DEFAULT_LANG: Lang = "ja"
+
+
+@cache
+def catalog() -> dict[str, dict[str, str]]:
+    """The message catalogue ``data/i18n/messages.yaml``: ``{key: {"ja": ..., "en": ...}}``."""
+    path = data_dir() / "i18n" / "messages.yaml"
+    with path.open(encoding="utf-8") as handle:
+        loaded = yaml.safe_load(handle)
+    if not isinstance(loaded, dict):
+        raise RuntimeError(f"{path}: expected a mapping of message keys; reinstall mamori")
+    return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in loaded.items()}
+
+
+def t(key: str, lang: Lang, /, **params: object) -> str:
+    """The message ``key`` in ``lang`` with ``params`` filled in; an unknown key is a programming error."""
+    try:
+        template = catalog()[key][lang]
+    except KeyError as missing:
+        raise KeyError(
+            f"message {key!r} has no {lang!r} text in data/i18n/messages.yaml"
+        ) from missing
+    return template.format(**params) if params else template
+
+
+def parse_lang(value: str) -> Lang:
+    if value not in LANGS:
+        raise ValueError(value)
+    return value

@@ -1,0 +1,69 @@
+"""Procurement and Contract Check Sheets: which items a project needs, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from mamori.content.facts import FactValue
+from mamori.content.models import Condition, Localized
+from mamori.rules.explain import describe_match, join, localized, matches, value_label
+
+
+class ChecklistEntry(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    number: int
+    section: str
+    """The checkpoint group or contract area id."""
+    title: Localized
+    included: bool
+    why: Localized
+    matched: list[int]
+    """Indices of the ``include_when`` conditions that held."""
+
+
+def decide(
+    conditions: Sequence[Condition], facts: dict[str, FactValue]
+) -> tuple[bool, Localized, list[int]]:
+    """Included when any condition holds; the explanation names what held, or what would have."""
+    hits = [i for i, condition in enumerate(conditions) if matches(condition.all, facts)]
+    if hits:
+        return (
+            True,
+            localized("checks.included", reasons=join([conditions[i].reason for i in hits])),
+            hits,
+        )
+    wanted = join([describe_match(c.all) for c in conditions], "explain.or_clause")
+    facts_used = sorted({fact for c in conditions for fact in c.all})
+    actual = join(
+        [
+            localized(
+                "explain.fact_is", fact=localized(f"fact.{f}"), value=value_label(f, facts.get(f))
+            )
+            for f in facts_used
+        ]
+    )
+    return False, localized("checks.excluded", wanted=wanted, actual=actual), []
+
+
+def entry(
+    item_id: str,
+    number: int,
+    section: str,
+    title: Localized,
+    conditions: Sequence[Condition],
+    facts: dict[str, FactValue],
+) -> ChecklistEntry:
+    included, why, hits = decide(conditions, facts)
+    return ChecklistEntry(
+        id=item_id,
+        number=number,
+        section=section,
+        title=title,
+        included=included,
+        why=why,
+        matched=hits,
+    )

@@ -1,0 +1,60 @@
+"""Bilingual explanations shared by the engines: value labels, source citations, condition text."""
+
+from __future__ import annotations
+
+from mamori.content.facts import FactValue, format_fact_value
+from mamori.content.models import Localized, Match, Source
+from mamori.i18n import LANGS, t
+
+
+def localized(key: str, /, **params: object) -> Localized:
+    """A message from the catalogue in both languages; ``Localized`` params are resolved per language."""
+    texts = {
+        lang: t(
+            key, lang, **{k: v(lang) if isinstance(v, Localized) else v for k, v in params.items()}
+        )
+        for lang in LANGS
+    }
+    return Localized(**texts)
+
+
+def value_label(fact: str, value: FactValue) -> Localized:
+    """``users=citizens`` → 「国民・一般」 / "citizens or the general public"."""
+    return localized(f"value.{fact}.{format_fact_value(value)}")
+
+
+def fact_label(fact: str) -> Localized:
+    return localized(f"fact.{fact}")
+
+
+def cite(source: Source, basis: str) -> str:
+    """A compact citation: ``DS-920 1.0 §3 1 [operational]``."""
+    return f"{source.document} {source.version} {source.section} [{basis}]"
+
+
+def join(parts: list[Localized], sep_key: str = "explain.sep") -> Localized:
+    return Localized(
+        ja=t(sep_key, "ja").join(p.ja for p in parts), en=t(sep_key, "en").join(p.en for p in parts)
+    )
+
+
+def describe_match(match: Match) -> Localized:
+    """``{users: [citizens], work: [...]}`` as 「利用者: 国民・一般、業務の性質: …」."""
+    if not match:
+        return localized("explain.always")
+    parts = [
+        localized(
+            "explain.fact_in",
+            fact=fact_label(fact),
+            values=join([value_label(fact, v) for v in values], "explain.or"),
+        )
+        for fact, values in match.items()
+    ]
+    return join(parts, "explain.and")
+
+
+def matches(match: Match, facts: dict[str, FactValue]) -> bool:
+    return all(
+        any(facts.get(fact) == v and type(facts.get(fact)) is type(v) for v in values)
+        for fact, values in match.items()
+    )

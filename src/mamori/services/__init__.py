@@ -1,0 +1,1 @@
+"""Use cases: one function per action. Front ends (CLI, API, web) call these and nothing below them."""
