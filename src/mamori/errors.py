@@ -25,7 +25,8 @@ class Problem:
     def render(self, lang: Lang) -> str:
         text = t(self.message_key, lang, **self.params)
         if self.allowed:
-            text += " " + t("error.allowed_values", lang, values=", ".join(self.allowed))
+            separator = "" if lang == "ja" else " "  # Japanese sentences run on without a space
+            text += separator + t("error.allowed_values", lang, values=", ".join(self.allowed))
         return f"{self.location}: {text}"
 
 

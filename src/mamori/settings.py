@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from mamori.i18n import Lang
 
@@ -17,7 +19,17 @@ class Settings(BaseSettings):
     """Language of messages and documents when nothing else says."""
     default_pack: str = "ds920"
     """Pack used when a project names none: a bare id means its newest version."""
-    packs: list[Path] = Field(default_factory=list)
-    """Extra folders holding agency packs (``<folder>/<id>/<version>/pack.yaml``)."""
+    packs: Annotated[list[Path], NoDecode] = Field(default_factory=list)
+    """Extra folders holding agency packs (``<folder>/<id>/<version>/pack.yaml``).
+
+    ``MAMORI_PACKS`` is a search path like ``PATH``: folders separated by ``os.pathsep``.
+    """
     contact: str = ""
     """Default contact desk written into a system's user's rule when the project names none."""
+
+    @field_validator("packs", mode="before")
+    @classmethod
+    def _split_search_path(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [Path(part) for part in value.split(os.pathsep) if part]
+        return value

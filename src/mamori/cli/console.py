@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
+from pydantic import ValidationError
 from rich.console import Console
 
-from mamori.errors import MamoriError
+from mamori.errors import MamoriError, OptionInvalidError
 from mamori.i18n import DEFAULT_LANG, LANGS, Lang
 from mamori.settings import Settings
 
@@ -20,12 +21,16 @@ def settings() -> Settings:
 
 
 def current_lang(option: str | None) -> Lang:
-    if option in LANGS:
-        return option
+    """The language asked for with ``--lang``, else ``MAMORI_LANG``, else Japanese."""
     try:
-        return settings().lang
-    except Exception:  # a broken MAMORI_LANG must not hide the real error
-        return DEFAULT_LANG
+        fallback = settings().lang
+    except ValidationError:
+        fail(OptionInvalidError(option="MAMORI_LANG", allowed=", ".join(LANGS)), DEFAULT_LANG)
+    if option is None:
+        return fallback
+    if option not in LANGS:
+        fail(OptionInvalidError(option="--lang", allowed=", ".join(LANGS)), fallback)
+    return option
 
 
 def fail(error: MamoriError, lang: Lang) -> NoReturn:

@@ -57,8 +57,13 @@ class PackDiff:
         }
 
 
-def _content(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if k not in _PROVENANCE}
+def _content(item: Any) -> Any:
+    """The item without provenance, at every depth (rule statements carry their own)."""
+    if isinstance(item, dict):
+        return {k: _content(v) for k, v in item.items() if k not in _PROVENANCE}
+    if isinstance(item, list):
+        return [_content(v) for v in item]
+    return item
 
 
 def diff(old: Pack, new: Pack) -> PackDiff:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +20,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from mamori.content.models import Pack
+from mamori.content.models import Pack, reference_problems
 from mamori.errors import PackInvalidError, PackNotFoundError, Problem
 from mamori.resources import data_dir
 
@@ -70,9 +69,8 @@ def builtin_root() -> Path:
 
 
 def search_roots(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
-    """Built-in packs, then folders in ``MAMORI_PACKS`` (os.pathsep-separated), then ``extra``."""
-    env = [Path(p) for p in os.environ.get("MAMORI_PACKS", "").split(os.pathsep) if p]
-    return (builtin_root(), *env, *extra)
+    """Built-in packs first, then ``extra`` (``--packs`` and ``MAMORI_PACKS``, via the settings)."""
+    return (builtin_root(), *extra)
 
 
 def version_key(version: str) -> tuple[tuple[int, str], ...]:
@@ -125,11 +123,21 @@ def load_path(path: Path, roots: Sequence[Path] = ()) -> LoadedPack:
 def _load_cached(path: Path, roots: tuple[Path, ...]) -> LoadedPack:
     raw, origins = _read_merged(path, (*roots, path.parent.parent), chain=())
     try:
-        pack = Pack.model_validate(raw)
+        pack = Pack.model_validate(raw, context={"defer_reference_check": True})
     except ValidationError as invalid:
         raise PackInvalidError(
-            path=str(path), problems=[_problem(err, origins, raw) for err in invalid.errors()]
+            path=str(path),
+            problems=[
+                _problem(tuple(err["loc"]), _pydantic_message(err), origins, raw)
+                for err in invalid.errors()
+            ],
         ) from None
+    broken = reference_problems(pack)
+    if broken:
+        raise PackInvalidError(
+            path=str(path),
+            problems=[_problem(loc, message, origins, raw) for loc, message in broken],
+        )
     canonical = json.dumps(pack.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
     digest = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     return LoadedPack(pack=pack, path=path, content_hash=digest)
@@ -223,6 +231,23 @@ def _overlay(
     manifest = own.get("pack")
     info: dict[str, Any] = manifest if isinstance(manifest, dict) else {}
     removed = set(info.get("removed") or [])
+    base_ids = {
+        item.get("id")
+        for key in LIST_SECTIONS
+        for item in (base.get(key) or [])
+        if isinstance(item, dict)
+    }
+    unknown = [
+        Problem(
+            f"{own_origins[('pack', None)]}: pack.removed[{i}]",
+            "problem.pack_removed_unknown",
+            {"id": str(item_id)},
+        )
+        for i, item_id in enumerate(info.get("removed") or [])
+        if item_id not in base_ids
+    ]
+    if unknown:
+        raise PackInvalidError(path=str(own_origins[("pack", None)].parent), problems=unknown)
     merged: dict[str, Any] = {}
     origins: Origins = {}
     for key in {*base, *own}:
@@ -239,7 +264,7 @@ def _overlay(
             merged[key] = own[key]
             origins.update({k: v for k, v in own_origins.items() if k[0] == key})
         else:
-            merged[key] = _inherit(base[key], base_ref)
+            merged[key] = _inherit(base[key], base_ref, key)
             origins.update({k: v for k, v in base_origins.items() if k[0] == key})
     return merged, origins
 
@@ -276,14 +301,22 @@ def _overlay_list(
     return items, origins
 
 
-def _inherit(value: Any, base_ref: str) -> Any:
-    if isinstance(value, dict) and "id" in value and "basis" in value:
-        return {**value, "inherited_from": value.get("inherited_from") or base_ref}
-    return value
+# Items nested inside a single section that carry provenance of their own.
+NESTED_ITEMS = {"user_rule": ("statements",)}
 
 
-def _problem(error: Any, origins: Origins, raw: dict[str, Any]) -> Problem:
-    loc = tuple(error["loc"])
+def _inherit(value: Any, base_ref: str, section: str | None = None) -> Any:
+    """Mark an item carried over from the base pack, keeping the pack it first came from."""
+    if not (isinstance(value, dict) and "id" in value and "basis" in value):
+        return value
+    marked = {**value, "inherited_from": value.get("inherited_from") or base_ref}
+    for key in NESTED_ITEMS.get(section or "", ()):
+        if isinstance(marked.get(key), list):
+            marked[key] = [_inherit(item, base_ref) for item in marked[key]]
+    return marked
+
+
+def _problem(loc: tuple[Any, ...], message: str, origins: Origins, raw: dict[str, Any]) -> Problem:
     file: Path | None = None
     if loc:
         index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
@@ -292,7 +325,7 @@ def _problem(error: Any, origins: Origins, raw: dict[str, Any]) -> Problem:
         file = origins.get(("pack", None))
     path = _format_loc(loc, raw)
     where = f"{file}: {path}" if file else path
-    return Problem(where, "problem.pack_field", {"detail": _pydantic_message(error)})
+    return Problem(where, "problem.pack_field", {"detail": message})
 
 
 def _format_loc(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:

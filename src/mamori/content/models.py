@@ -6,7 +6,14 @@ import datetime as dt
 import string
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 from mamori.content.facts import FACT_VALUES, PROJECT_AXIS_FIELDS, FactName, FactValue
 from mamori.i18n import Lang
@@ -327,59 +334,89 @@ class Pack(Strict):
         return next(axis for axis in self.axes if axis.key == key)
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Pack:
-        problems: list[str] = []
-
-        def unique(name: str, ids: list[str]) -> set[str]:
-            dupes = sorted({i for i in ids if ids.count(i) > 1})
-            if dupes:
-                problems.append(f"{name}: id listed twice: {', '.join(dupes)}")
-            return set(ids)
-
-        pattern_keys = sorted(p.key for p in self.patterns)
-        if pattern_keys != sorted(str(v) for v in FACT_VALUES["procurement_pattern"]):
-            problems.append(
-                "patterns: need exactly one entry per procurement pattern of the project"
-            )
-        if sorted(axis.key for axis in self.axes) != ["A", "B", "C", "D"]:
-            problems.append("axes: need exactly the axes A, B, C and D")
-        groups = unique("checkpoint_groups", [g.id for g in self.checkpoint_groups])
-        perspectives = unique("safety_perspectives", [p.id for p in self.safety_perspectives])
-        checkpoints = unique("checkpoints", [c.id for c in self.checkpoints])
-        areas = unique("contract_areas", [a.id for a in self.contract_areas])
-        unique("contract_items", [c.id for c in self.contract_items])
-        unique("roles", [r.id for r in self.roles])
-        unique("warnings", [w.id for w in self.warnings])
-        unique("risk_case_categories", [r.id for r in self.risk_case_categories])
-        numbers = [c.number for c in self.checkpoints]
-        if len(set(numbers)) != len(numbers):
-            problems.append("checkpoints: a number is used twice")
-        for i, cp in enumerate(self.checkpoints):
-            if cp.group not in groups:
-                problems.append(f"checkpoints[{i}].group: unknown group {cp.group}")
-            if cp.safety_perspective and cp.safety_perspective not in perspectives:
-                problems.append(
-                    f"checkpoints[{i}].safety_perspective: unknown perspective {cp.safety_perspective}"
-                )
-        for i, item in enumerate(self.contract_items):
-            if item.area not in areas:
-                problems.append(f"contract_items[{i}].area: unknown area {item.area}")
-            for ref in item.related_checkpoints:
-                if ref not in checkpoints:
-                    problems.append(f"contract_items[{i}].related_checkpoints: unknown {ref}")
-        for i, area in enumerate(self.contract_areas):
-            for ref in area.supports:
-                if ref not in checkpoints:
-                    problems.append(f"contract_areas[{i}].supports: unknown {ref}")
-        for i, cat in enumerate(self.risk_case_categories):
-            if cat.perspective and cat.perspective not in perspectives:
-                problems.append(f"risk_case_categories[{i}].perspective: unknown {cat.perspective}")
-        sections = {s.id for s in self.user_rule.sections}
-        for i, st in enumerate(self.user_rule.statements):
-            if st.section not in sections:
-                problems.append(f"user_rule.statements[{i}].section: unknown section {st.section}")
-            if not st.text:
-                problems.append(f"user_rule.statements[{i}].text: give at least one audience")
+    def _references_resolve(self, info: ValidationInfo) -> Pack:
+        # The loader checks references itself, to name the file each broken item came from.
+        if info.context and info.context.get("defer_reference_check"):
+            return self
+        problems = reference_problems(self)
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError("; ".join(f"{_dotted(loc)}: {message}" for loc, message in problems))
         return self
+
+
+Location = tuple[str | int, ...]
+
+
+def _dotted(loc: Location) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+
+
+def reference_problems(pack: Pack) -> list[tuple[Location, str]]:
+    """Ids that must be unique and references that must resolve, each with the path of the culprit."""
+    problems: list[tuple[Location, str]] = []
+
+    def unique(section: str, ids: list[str]) -> set[str]:
+        seen: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                problems.append(((section, index, "id"), f"id {item_id} is listed twice"))
+            seen.add(item_id)
+        return seen
+
+    if sorted(p.key for p in pack.patterns) != sorted(
+        str(v) for v in FACT_VALUES["procurement_pattern"]
+    ):
+        problems.append(
+            (("patterns",), "need exactly one entry per procurement pattern of the project")
+        )
+    if sorted(axis.key for axis in pack.axes) != ["A", "B", "C", "D"]:
+        problems.append((("axes",), "need exactly the axes A, B, C and D"))
+    groups = unique("checkpoint_groups", [g.id for g in pack.checkpoint_groups])
+    perspectives = unique("safety_perspectives", [p.id for p in pack.safety_perspectives])
+    checkpoints = unique("checkpoints", [c.id for c in pack.checkpoints])
+    areas = unique("contract_areas", [a.id for a in pack.contract_areas])
+    for section in ("contract_items", "roles", "warnings", "risk_case_categories"):
+        unique(section, [item.id for item in getattr(pack, section)])
+    numbers: set[int] = set()
+    for i, cp in enumerate(pack.checkpoints):
+        if cp.number in numbers:
+            problems.append((("checkpoints", i, "number"), f"number {cp.number} is used twice"))
+        numbers.add(cp.number)
+        if cp.group not in groups:
+            problems.append((("checkpoints", i, "group"), f"unknown group {cp.group}"))
+        if cp.safety_perspective and cp.safety_perspective not in perspectives:
+            problems.append(
+                (
+                    ("checkpoints", i, "safety_perspective"),
+                    f"unknown perspective {cp.safety_perspective}",
+                )
+            )
+    for i, item in enumerate(pack.contract_items):
+        if item.area not in areas:
+            problems.append((("contract_items", i, "area"), f"unknown area {item.area}"))
+        for ref in item.related_checkpoints:
+            if ref not in checkpoints:
+                problems.append(
+                    (("contract_items", i, "related_checkpoints"), f"unknown checkpoint {ref}")
+                )
+    for i, area in enumerate(pack.contract_areas):
+        for ref in area.supports:
+            if ref not in checkpoints:
+                problems.append((("contract_areas", i, "supports"), f"unknown checkpoint {ref}"))
+    for i, cat in enumerate(pack.risk_case_categories):
+        if cat.perspective and cat.perspective not in perspectives:
+            problems.append(
+                (
+                    ("risk_case_categories", i, "perspective"),
+                    f"unknown perspective {cat.perspective}",
+                )
+            )
+    sections = {s.id for s in pack.user_rule.sections}
+    for i, st in enumerate(pack.user_rule.statements):
+        if st.section not in sections:
+            problems.append(
+                (("user_rule", "statements", i, "section"), f"unknown section {st.section}")
+            )
+        if not st.text:
+            problems.append((("user_rule", "statements", i, "text"), "give at least one audience"))
+    return problems

@@ -57,6 +57,20 @@ def _problem(error: Any) -> Problem:
         return Problem(field, "problem.project_missing", allowed=_allowed(field))
     if kind in {"literal_error", "enum", "string_pattern_mismatch"}:
         return Problem(field, "problem.project_value", allowed=_allowed(field))
+    if kind == "string_too_short":
+        return Problem(field, "problem.project_empty")
+    if kind in {"bool_type", "bool_parsing"}:
+        return Problem(field, "problem.project_value", allowed=("true", "false"))
+    if kind in {
+        "int_type",
+        "int_parsing",
+        "int_from_float",
+        "greater_than_equal",
+        "less_than_equal",
+    }:
+        return Problem(field, "problem.project_year")
+    if kind == "string_type":
+        return Problem(field, "problem.project_text")
     # Never echo the user's value: it may be free text with personal data in it.
     return Problem(field, "problem.project_type", {"detail": kind or "invalid"}, _allowed(field))
 

@@ -77,3 +77,5 @@ class Document(BaseModel):
     """Key facts shown under the title (organisation, date, pack …)."""
     blocks: list[Content]
     draft_note: str = ""
+    cover_name: str = "Cover"
+    """Name of the first Excel sheet, which holds the title, the meta and the text blocks."""

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from mamori.content.facts import FactValue
 from mamori.content.models import Condition, Localized
-from mamori.rules.explain import describe_match, join, localized, matches, value_label
+from mamori.rules.explain import describe_match, fact_label, join, localized, matches, value_label
 
 
 class ChecklistEntry(BaseModel):
@@ -36,13 +36,16 @@ def decide(
             localized("checks.included", reasons=join([conditions[i].reason for i in hits])),
             hits,
         )
-    wanted = join([describe_match(c.all) for c in conditions], "explain.or_clause")
-    facts_used = sorted({fact for c in conditions for fact in c.all})
+    wanted = join(
+        [
+            localized("explain.alternative", n=str(n), text=describe_match(c.all))
+            for n, c in enumerate(conditions, start=1)
+        ],
+    )
+    facts_used = list(dict.fromkeys(fact for c in conditions for fact in c.all))
     actual = join(
         [
-            localized(
-                "explain.fact_is", fact=localized(f"fact.{f}"), value=value_label(f, facts.get(f))
-            )
+            localized("explain.fact_is", fact=fact_label(f), value=value_label(f, facts.get(f)))
             for f in facts_used
         ]
     )

@@ -39,17 +39,17 @@ def join(parts: list[Localized], sep_key: str = "explain.sep") -> Localized:
 
 
 def describe_match(match: Match) -> Localized:
-    """``{users: [citizens], work: [...]}`` as 「利用者: 国民・一般、業務の性質: …」."""
+    """``{users: [multi_org, citizens]}`` as 利用者の範囲が「…」「…」のいずれか."""
     if not match:
         return localized("explain.always")
-    parts = [
-        localized(
-            "explain.fact_in",
-            fact=fact_label(fact),
-            values=join([value_label(fact, v) for v in values], "explain.or"),
+    parts = []
+    for fact, values in match.items():
+        shown = join(
+            [localized("explain.value", value=value_label(fact, v)) for v in values],
+            "explain.value_sep",
         )
-        for fact, values in match.items()
-    ]
+        key = "explain.fact_in_any" if len(values) > 1 else "explain.fact_in"
+        parts.append(localized(key, fact=fact_label(fact), values=shown))
     return join(parts, "explain.and")
 
 

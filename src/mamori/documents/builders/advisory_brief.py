@@ -71,4 +71,5 @@ def build(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date) -> Docum
         meta=project_meta(project, assessment.pack, day, lang),
         blocks=blocks,
         draft_note=draft_note(lang),
+        cover_name=t("doc.sheet_cover", lang),
     )

@@ -59,6 +59,7 @@ def build_procurement(assessment: Assessment, pack: Pack, lang: Lang, day: dt.da
         meta=project_meta(assessment.project, assessment.pack, day, lang),
         blocks=[Paragraph(text=t("doc.check.how_to", lang)), table],
         draft_note=draft_note(lang),
+        cover_name=t("doc.sheet_cover", lang),
     )
 
 
@@ -111,4 +112,5 @@ def build_contract(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date)
             table,
         ],
         draft_note=draft_note(lang),
+        cover_name=t("doc.sheet_cover", lang),
     )

@@ -48,6 +48,7 @@ def build(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date) -> Docum
                 for key, axis in assessment.axes.items()
             ],
         ),
+        Bullets(items=[r(lang) for axis in assessment.axes.values() for r in axis.reasons]),
         Heading(level=1, text=t("doc.risk.h_combination", lang)),
         Paragraph(text=pack.combination.description(lang)),
         Bullets(
@@ -130,4 +131,5 @@ def build(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date) -> Docum
         meta=meta,
         blocks=blocks,
         draft_note=draft_note(lang),
+        cover_name=t("doc.sheet_cover", lang),
     )

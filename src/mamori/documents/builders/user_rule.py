@@ -46,4 +46,5 @@ def build(
         meta=meta,
         blocks=blocks,
         draft_note=draft_note(lang),
+        cover_name=t("doc.sheet_cover", lang),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document as new_word_document  # noqa: N813 - not our class; avoid clash
 from docx.oxml.ns import qn
@@ -21,6 +22,23 @@ def _east_asian_font(style_element: object, font: str) -> None:
         fonts = rpr.makeelement(qn("w:rFonts"), {})
         rpr.append(fonts)
     fonts.set(qn("w:eastAsia"), font)
+
+
+def _restart_numbering(word: Any, paragraphs: list[Any]) -> None:
+    """Give one numbered list its own numbering that starts at 1.
+
+    Every paragraph in Word's "List Number" style shares one counter, so a second list would go on
+    from where the first stopped; a fresh ``w:num`` with a start override restarts it.
+    """
+    numbering = word.part.numbering_part.element
+    style_num_id = word.styles["List Number"].element.pPr.numPr.numId.val
+    abstract_id = numbering.num_having_numId(style_num_id).abstractNumId.val
+    fresh = numbering.add_num(abstract_id)
+    fresh.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for paragraph in paragraphs:
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = fresh.numId
 
 
 def render_docx(document: Document) -> bytes:
@@ -61,8 +79,9 @@ def render_docx(document: Document) -> bytes:
                 run.italic = True
         elif isinstance(block, Bullets):
             style = "List Number" if block.numbered else "List Bullet"
-            for item in block.items:
-                word.add_paragraph(item, style=style)
+            paragraphs = [word.add_paragraph(item, style=style) for item in block.items]
+            if block.numbered and paragraphs:
+                _restart_numbering(word, paragraphs)
         elif isinstance(block, Table):
             if block.caption:
                 word.add_paragraph().add_run(block.caption).bold = True

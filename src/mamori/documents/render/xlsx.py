@@ -97,13 +97,13 @@ def render_xlsx(document: Document) -> bytes:
     cover = workbook.active
     assert cover is not None
     taken: set[str] = set()
-    cover.title = _sheet_title(document.title, taken)
+    cover.title = _sheet_title(document.cover_name, taken)
     _cover(cover, document)
     for block in document.blocks:
         if isinstance(block, Table):
             sheet = workbook.create_sheet(_sheet_title(block.name, taken))
             _table(sheet, block)
-            if workbook.active is cover:
+            if workbook.active is cover and any(c.choices for c in block.columns):
                 # A check sheet opens on the sheet to fill in; the cover stays one tab away.
                 workbook.active = sheet
     workbook.properties.title = document.title
