@@ -259,7 +259,9 @@ def test_removing_an_unknown_item_is_an_error(tmp_path: Path, cli) -> None:
             "removed": ["CONT-OUT-04", "CONT-OUT-99"],
         }
     }
-    (folder / "pack.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    (folder / "pack.yaml").write_text(
+        yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8"
+    )
     with pytest.raises(PackInvalidError) as caught:
         loader.load_path(folder)
     [problem] = caught.value.problems

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mamori.documents.model import Bullets, Document, Heading, Paragraph, Table
@@ -16,6 +18,25 @@ from mamori.documents.model import Bullets, Document, Heading, Paragraph, Table
 _HEADER_FILL = PatternFill("solid", fgColor="DDE7F3")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF6D5")
 _FORBIDDEN = re.compile(r"[\[\]\*\?/\\:]")
+_LINE_HEIGHT = 15.0
+_MAX_ROW_HEIGHT = 409.0  # Excel's limit
+
+
+def _display_width(text: str) -> int:
+    """Width in Excel character units: a full-width (CJK) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _row_height(values: list[str], widths: list[float]) -> float:
+    """Neither Excel nor LibreOffice grows a row for wrapped text on open; size it ourselves."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        usable = max(width - 1, 1)
+        lines = max(
+            lines,
+            sum(max(1, -(-_display_width(part) // int(usable))) for part in value.split("\n")),
+        )
+    return min(lines * _LINE_HEIGHT, _MAX_ROW_HEIGHT)
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
@@ -28,9 +49,19 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
+def _print_on_landscape_pages(sheet: Worksheet) -> None:
+    """Printed check sheets are read on paper too: landscape, every column on one page width."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+
+
 def _cover(sheet: Worksheet, document: Document) -> None:
+    _print_on_landscape_pages(sheet)
     sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 100
+    sheet.column_dimensions["B"].width = 90
     sheet.append([document.title])
     sheet["A1"].font = Font(bold=True, size=14)
     if document.draft_note:
@@ -59,6 +90,8 @@ def _cover(sheet: Worksheet, document: Document) -> None:
 
 
 def _table(sheet: Worksheet, table: Table) -> None:
+    _print_on_landscape_pages(sheet)
+    sheet.print_title_rows = "1:2" if table.caption else "1:1"
     first = 1
     if table.caption:
         sheet.append([table.caption])
@@ -71,10 +104,12 @@ def _table(sheet: Worksheet, table: Table) -> None:
         header.fill = _HEADER_FILL
         header.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[get_column_letter(index)].width = column.width
+    widths = [float(c.width) for c in table.columns]
     for row in table.rows:
         sheet.append(row)
         for cell in sheet[sheet.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[sheet.max_row].height = _row_height(row, widths)
     last = first + len(table.rows)
     for index, column in enumerate(table.columns, start=1):
         if not column.choices or last <= first:
