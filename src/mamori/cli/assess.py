@@ -19,6 +19,7 @@ from mamori.cli.options import (
     parse_date,
     parse_formats,
 )
+from mamori.documents.builders.common import checksheet_summary
 from mamori.errors import MamoriError
 from mamori.i18n import Lang, t
 from mamori.rules import Assessment
@@ -105,16 +106,4 @@ def _summary(assessment: Assessment, lang: Lang) -> None:
         out.print(f"  • {hit.reason(lang)}", markup=False)
     for warning in assessment.warnings:
         out.print(f"[yellow]! {warning.message(lang)}[/yellow]")
-    included_cp = sum(e.included for e in assessment.procurement_checkpoints)
-    included_ci = sum(e.included for e in assessment.contract_items)
-    out.print(
-        t(
-            "doc.risk.checksheet_summary",
-            lang,
-            cp=str(included_cp),
-            cp_all=str(len(assessment.procurement_checkpoints)),
-            ci=str(included_ci),
-            ci_all=str(len(assessment.contract_items)),
-        ),
-        markup=False,
-    )
+    out.print(checksheet_summary(assessment, lang), markup=False)

@@ -3,63 +3,93 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
 from mamori.content.models import Pack
-from mamori.documents.builders.common import draft_note, project_meta, status_column
-from mamori.documents.model import Column, Document, Paragraph, Table
+from mamori.documents.builders.common import cover_name, draft_note, project_meta, status_column
+from mamori.documents.model import Column, Document, DocumentKind, Paragraph, Table
 from mamori.i18n import Lang, t
 from mamori.rules import Assessment
+from mamori.rules.checksheets import ChecklistEntry
+
+# The item-specific middle of a row: (column title key, width) and the cells for one entry.
+ItemColumns = Sequence[tuple[str, int]]
+ItemCells = Callable[[ChecklistEntry], list[str]]
 
 
-def _mark(included: bool, lang: Lang) -> str:
-    return t("doc.check.included" if included else "doc.check.excluded", lang)
+def _checksheet(
+    kind: DocumentKind,
+    title_key: str,
+    sheet_key: str,
+    entries: Sequence[ChecklistEntry],
+    item_columns: ItemColumns,
+    item_cells: ItemCells,
+    notes: list[Paragraph],
+    assessment: Assessment,
+    lang: Lang,
+    day: dt.date,
+) -> Document:
+    """Number, id, item columns, in/out, why, status to fill in, notes — the same frame for both sheets."""
+    head, tail = item_columns[:2], item_columns[2:]
+    columns = [
+        Column(title=t("doc.col.no", lang), width=5),
+        Column(title=t("doc.col.id", lang), width=12),
+        *(Column(title=t(key, lang), width=width) for key, width in head),
+        Column(title=t("doc.col.included", lang), width=10),
+        Column(title=t("doc.col.why", lang), width=40),
+        *(Column(title=t(key, lang), width=width) for key, width in tail),
+        status_column(lang),
+        Column(title=t("doc.col.note", lang), width=30),
+    ]
+    rows = []
+    for entry in entries:
+        cells = item_cells(entry)
+        included = t("doc.check.included" if entry.included else "doc.check.excluded", lang)
+        rows.append(
+            [str(entry.number), entry.id, *cells[:2], included, entry.why(lang), *cells[2:], "", ""]
+        )
+    table = Table(
+        name=t(sheet_key, lang),
+        caption=f"{t(title_key, lang)} — {assessment.project.name}",
+        columns=columns,
+        rows=rows,
+    )
+    return Document(
+        kind=kind,
+        lang=lang,
+        title=t(title_key, lang),
+        meta=project_meta(assessment.project, assessment.pack, day, lang),
+        blocks=[Paragraph(text=t("doc.check.how_to", lang)), *notes, table],
+        draft_note=draft_note(lang),
+        cover_name=cover_name(lang),
+    )
 
 
 def build_procurement(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date) -> Document:
     checkpoints = {cp.id: cp for cp in pack.checkpoints}
     groups = {g.id: g for g in pack.checkpoint_groups}
-    rows = []
-    for entry in assessment.procurement_checkpoints:
+
+    def cells(entry: ChecklistEntry) -> list[str]:
         cp = checkpoints[entry.id]
-        rows.append(
-            [
-                str(entry.number),
-                entry.id,
-                groups[cp.group].title(lang),
-                cp.title(lang),
-                _mark(entry.included, lang),
-                entry.why(lang),
-                cp.requirement(lang),
-                "\n".join("・" + e(lang) for e in cp.evidence),
-                "",
-                "",
-            ]
-        )
-    table = Table(
-        name=t("doc.check.sheet_procurement", lang),
-        caption=t("doc.check.procurement_title", lang) + " — " + assessment.project.name,
-        columns=[
-            Column(title=t("doc.col.no", lang), width=5),
-            Column(title=t("doc.col.id", lang), width=9),
-            Column(title=t("doc.col.group", lang), width=14),
-            Column(title=t("doc.col.checkpoint", lang), width=30),
-            Column(title=t("doc.col.included", lang), width=10),
-            Column(title=t("doc.col.why", lang), width=40),
-            Column(title=t("doc.col.requirement", lang), width=60),
-            Column(title=t("doc.col.evidence", lang), width=36),
-            status_column(lang),
-            Column(title=t("doc.col.note", lang), width=30),
+        evidence = "\n".join("・" + e(lang) for e in cp.evidence)
+        return [groups[cp.group].title(lang), cp.title(lang), cp.requirement(lang), evidence]
+
+    return _checksheet(
+        "procurement-checksheet",
+        "doc.check.procurement_title",
+        "doc.check.sheet_procurement",
+        assessment.procurement_checkpoints,
+        [
+            ("doc.col.group", 14),
+            ("doc.col.checkpoint", 30),
+            ("doc.col.requirement", 60),
+            ("doc.col.evidence", 36),
         ],
-        rows=rows,
-    )
-    return Document(
-        kind="procurement-checksheet",
-        lang=lang,
-        title=t("doc.check.procurement_title", lang),
-        meta=project_meta(assessment.project, assessment.pack, day, lang),
-        blocks=[Paragraph(text=t("doc.check.how_to", lang)), table],
-        draft_note=draft_note(lang),
-        cover_name=t("doc.sheet_cover", lang),
+        cells,
+        [],
+        assessment,
+        lang,
+        day,
     )
 
 
@@ -67,50 +97,25 @@ def build_contract(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date)
     items = {ci.id: ci for ci in pack.contract_items}
     areas = {a.id: a for a in pack.contract_areas}
     pattern = next(p for p in pack.patterns if p.key == assessment.project.procurement_pattern)
-    rows = []
-    for entry in assessment.contract_items:
+
+    def cells(entry: ChecklistEntry) -> list[str]:
         item = items[entry.id]
-        rows.append(
-            [
-                str(entry.number),
-                entry.id,
-                areas[item.area].title(lang),
-                item.title(lang),
-                _mark(entry.included, lang),
-                entry.why(lang),
-                item.check(lang),
-                item.clause(lang),
-                "",
-                "",
-            ]
-        )
-    table = Table(
-        name=t("doc.check.sheet_contract", lang),
-        caption=t("doc.check.contract_title", lang) + " — " + assessment.project.name,
-        columns=[
-            Column(title=t("doc.col.no", lang), width=5),
-            Column(title=t("doc.col.id", lang), width=12),
-            Column(title=t("doc.col.area", lang), width=14),
-            Column(title=t("doc.col.contract_item", lang), width=30),
-            Column(title=t("doc.col.included", lang), width=10),
-            Column(title=t("doc.col.why", lang), width=40),
-            Column(title=t("doc.col.check", lang), width=45),
-            Column(title=t("doc.col.clause_draft", lang), width=60),
-            status_column(lang),
-            Column(title=t("doc.col.note", lang), width=30),
+        return [areas[item.area].title(lang), item.title(lang), item.check(lang), item.clause(lang)]
+
+    return _checksheet(
+        "contract-checksheet",
+        "doc.check.contract_title",
+        "doc.check.sheet_contract",
+        assessment.contract_items,
+        [
+            ("doc.col.area", 14),
+            ("doc.col.contract_item", 30),
+            ("doc.col.check", 45),
+            ("doc.col.clause_draft", 60),
         ],
-        rows=rows,
-    )
-    return Document(
-        kind="contract-checksheet",
-        lang=lang,
-        title=t("doc.check.contract_title", lang),
-        meta=project_meta(assessment.project, assessment.pack, day, lang),
-        blocks=[
-            Paragraph(text=t("doc.check.how_to", lang)),
-            Paragraph(text=pattern.check_sheet_use(lang), emphasis="note"),
-            table,
-        ],
-        draft_note=draft_note(lang),
-        cover_name=t("doc.sheet_cover", lang),
+        cells,
+        [Paragraph(text=pattern.check_sheet_use(lang), emphasis="note")],
+        assessment,
+        lang,
+        day,
     )

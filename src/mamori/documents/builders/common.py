@@ -9,6 +9,7 @@ from mamori.content.project import Project
 from mamori.documents.dates import fiscal_year_of, format_date, format_fiscal_year
 from mamori.documents.model import Column
 from mamori.i18n import Lang, t
+from mamori.rules import Assessment
 
 STATUSES = ("not_started", "in_specification", "agreed", "verified", "not_applicable")
 """Progress of one checkpoint; the same values the registry stores (issue 4)."""
@@ -42,3 +43,19 @@ def project_meta(
 
 def draft_note(lang: Lang) -> str:
     return t("doc.draft_note", lang)
+
+
+def cover_name(lang: Lang) -> str:
+    return t("doc.sheet_cover", lang)
+
+
+def checksheet_summary(assessment: Assessment, lang: Lang) -> str:
+    """「調達チェックシートの 21 項目のうち 9 項目…」: how much of each check sheet applies."""
+    return t(
+        "doc.risk.checksheet_summary",
+        lang,
+        cp=str(sum(e.included for e in assessment.procurement_checkpoints)),
+        cp_all=str(len(assessment.procurement_checkpoints)),
+        ci=str(sum(e.included for e in assessment.contract_items)),
+        ci_all=str(len(assessment.contract_items)),
+    )

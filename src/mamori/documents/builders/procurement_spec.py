@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mamori.content.models import Pack
-from mamori.documents.builders.common import draft_note, project_meta
+from mamori.documents.builders.common import cover_name, draft_note, project_meta
 from mamori.documents.model import Bullets, Document, Heading, Paragraph, Table
 from mamori.i18n import Lang, t
 from mamori.rules import Assessment
@@ -79,5 +79,5 @@ def build(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date) -> Docum
         meta=project_meta(project, assessment.pack, day, lang),
         blocks=blocks,
         draft_note=draft_note(lang),
-        cover_name=t("doc.sheet_cover", lang),
+        cover_name=cover_name(lang),
     )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from mamori.content.models import Pack
-from mamori.documents.builders.common import draft_note, project_meta, value
+from mamori.documents.builders.common import (
+    checksheet_summary,
+    cover_name,
+    draft_note,
+    project_meta,
+    value,
+)
 from mamori.documents.model import Bullets, Column, Document, Heading, Paragraph, Table
 from mamori.i18n import Lang, t
 from mamori.rules import Assessment
@@ -90,20 +96,9 @@ def build(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date) -> Docum
         )
     else:
         blocks.append(Paragraph(text=t("doc.risk.no_warnings", lang)))
-    included_cp = sum(1 for e in assessment.procurement_checkpoints if e.included)
-    included_ci = sum(1 for e in assessment.contract_items if e.included)
     blocks += [
         Heading(level=1, text=t("doc.risk.h_checksheets", lang)),
-        Paragraph(
-            text=t(
-                "doc.risk.checksheet_summary",
-                lang,
-                cp=str(included_cp),
-                cp_all=str(len(assessment.procurement_checkpoints)),
-                ci=str(included_ci),
-                ci_all=str(len(assessment.contract_items)),
-            )
-        ),
+        Paragraph(text=checksheet_summary(assessment, lang)),
         Heading(level=1, text=t("doc.risk.h_decision", lang)),
         Table(
             name=t("doc.risk.sheet_decision", lang),
@@ -131,5 +126,5 @@ def build(assessment: Assessment, pack: Pack, lang: Lang, day: dt.date) -> Docum
         meta=meta,
         blocks=blocks,
         draft_note=draft_note(lang),
-        cover_name=t("doc.sheet_cover", lang),
+        cover_name=cover_name(lang),
     )

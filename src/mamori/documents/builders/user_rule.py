@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mamori.documents.builders.common import draft_note
+from mamori.documents.builders.common import cover_name, draft_note
 from mamori.documents.dates import format_date
 from mamori.documents.model import Bullets, Document, Heading, Paragraph, Table
 from mamori.i18n import Lang, t
@@ -46,5 +46,5 @@ def build(
         meta=meta,
         blocks=blocks,
         draft_note=draft_note(lang),
-        cover_name=t("doc.sheet_cover", lang),
+        cover_name=cover_name(lang),
     )
