@@ -75,6 +75,18 @@ class PackInvalidError(ContentError):
     remedy_key = "remedy.pack_invalid"
 
 
+class ScreeningDataError(ContentError):
+    code = "MAMORI-1003"
+    message_key = "error.screening_invalid"
+    remedy_key = "remedy.screening_invalid"
+
+
+class PolicyInvalidError(ContentError):
+    code = "MAMORI-1004"
+    message_key = "error.policy_invalid"
+    remedy_key = "remedy.policy_invalid"
+
+
 class ProjectFileError(UserInputError):
     code = "MAMORI-2001"
     message_key = "error.project_unreadable"

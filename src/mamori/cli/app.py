@@ -7,7 +7,9 @@ import typer
 from mamori import __version__
 from mamori.cli import assess as assess_cmd
 from mamori.cli import guideline as guideline_cmd
+from mamori.cli import policy as policy_cmd
 from mamori.cli import rule as rule_cmd
+from mamori.cli import scan as scan_cmd
 from mamori.cli import schema as schema_cmd
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100, "terminal_width": 100}
@@ -45,7 +47,9 @@ def root(
 
 
 app.command("assess", context_settings=CONTEXT)(assess_cmd.assess)
+app.command("scan", context_settings=CONTEXT)(scan_cmd.scan)
 app.add_typer(guideline_cmd.app, name="guideline")
+app.add_typer(policy_cmd.app, name="policy")
 app.add_typer(rule_cmd.app, name="rule")
 app.add_typer(schema_cmd.app, name="schema")
 

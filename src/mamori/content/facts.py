@@ -6,6 +6,7 @@ vocabulary only; the loader rejects anything else, so a typo in a pack fails at 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Literal, get_args
 
 from mamori.content.project import (
@@ -80,3 +81,11 @@ def format_fact_value(value: FactValue) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def matches(match: Mapping[FactName, Sequence[FactValue]], facts: Mapping[str, FactValue]) -> bool:
+    """Every listed fact has one of the listed values (types compared too: ``1`` is not ``true``)."""
+    return all(
+        any(facts.get(fact) == v and type(facts.get(fact)) is type(v) for v in values)
+        for fact, values in match.items()
+    )

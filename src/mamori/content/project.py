@@ -87,6 +87,12 @@ class Project(BaseModel):
         None
     )
     model: Annotated[str | None, Field(description="Model or service used / 利用モデル")] = None
+    examples: Annotated[
+        list[str],
+        Field(
+            description="Typical requests the system is for; the guard compares requests with them / 利用例"
+        ),
+    ] = []
     contact: Annotated[
         str | None, Field(description="Contact desk for the system's user's rule / 問合せ窓口")
     ] = None

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from mamori.content.facts import FactValue
+from mamori.content.facts import FactValue, matches
 from mamori.content.models import Condition, Localized
-from mamori.rules.explain import describe_match, fact_label, join, localized, matches, value_label
+from mamori.rules.explain import describe_match, fact_label, join, localized, value_label
 
 
 class ChecklistEntry(BaseModel):

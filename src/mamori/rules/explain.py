@@ -51,10 +51,3 @@ def describe_match(match: Match) -> Localized:
         key = "explain.fact_in_any" if len(values) > 1 else "explain.fact_in"
         parts.append(localized(key, fact=fact_label(fact), values=shown))
     return join(parts, "explain.and")
-
-
-def matches(match: Match, facts: dict[str, FactValue]) -> bool:
-    return all(
-        any(facts.get(fact) == v and type(facts.get(fact)) is type(v) for v in values)
-        for fact, values in match.items()
-    )

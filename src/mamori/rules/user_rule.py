@@ -6,9 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from mamori.content.facts import FactValue
+from mamori.content.facts import FactValue, matches
 from mamori.content.models import Condition, Localized, Pack, RuleSection
-from mamori.rules.explain import matches
 
 RuleKind = Literal["ministry", "staff", "citizen"]
 

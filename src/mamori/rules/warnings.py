@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from mamori.content.facts import FactValue
+from mamori.content.facts import FactValue, matches
 from mamori.content.models import Localized, Pack
-from mamori.rules.explain import cite, matches
+from mamori.rules.explain import cite
 
 
 class WarningResult(BaseModel):

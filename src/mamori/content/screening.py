@@ -1,0 +1,270 @@
+"""Typed models of the guard's data: recognisers, lexicons and policies (``data/screening/``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Annotated, Literal, cast
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from mamori.content.models import Localized, Match, _check_match
+
+EntityName = Literal[
+    "MY_NUMBER",
+    "CORPORATE_NUMBER",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "POSTAL_CODE",
+    "ADDRESS",
+    "PERSON",
+    "DATE_OF_BIRTH",
+    "CREDIT_CARD",
+    "BANK_ACCOUNT",
+    "PASSPORT_NUMBER",
+    "DRIVERS_LICENSE",
+    "IP_ADDRESS",
+    "SECRET",
+    "CLASSIFICATION_MARKING",
+    "HARMFUL",
+    "PROMPT_INJECTION",
+    "OUT_OF_SCOPE",
+]
+Action = Literal["block", "redact", "flag", "allow"]
+RecognizerId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+Score = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Context(Strict):
+    """Words near a candidate that raise (or, for ``negative``, lower) confidence."""
+
+    words: Annotated[list[str], Field(min_length=1)]
+    window: Annotated[int, Field(ge=1, le=200)] = 30
+    """Characters before the match (and ``after`` characters after it) to look in."""
+    after: Annotated[int, Field(ge=0, le=200)] = 10
+    boost: Annotated[float, Field(ge=-1.0, le=1.0)] = 0.3
+    required: bool = False
+    """Without a context word the candidate is dropped."""
+
+
+class PatternSpec(Strict):
+    id: RecognizerId
+    regex: str
+    """Python ``re`` syntax, matched on the NFKC-normalised text. ``{{lexicon}}`` expands to a lexicon."""
+    score: Score
+    group: Annotated[int, Field(ge=0)] = 0
+    """The capture group that is the finding (0 = the whole match), e.g. the number after a label."""
+    level: Annotated[int, Field(ge=1, le=3)] | None = None
+    """For CLASSIFICATION_MARKING: the level this marking stands for; a group named ``level`` wins."""
+    ignore_case: bool = False
+    requires: list[str] = Field(default_factory=list)
+    """Run this pattern only when one of these strings (lower case) is in the text."""
+    anchor: Literal["digit"] | None = None
+    min_digits: Annotated[int, Field(ge=1, le=40)] = 1
+    """With ``anchor: digit``: skip clusters with fewer digits than a match needs (a 12-digit number
+    needs 12); most clusters in prose are a year or a count and are skipped at no cost."""
+    """``digit``: a match starts at most a few characters before a digit. The pattern is then run
+    only around the digits of the text instead of over all of it, which keeps the guard fast."""
+
+
+class PatternRecognizer(Strict):
+    """Regex candidates, then an optional validator, then context words adjust the score."""
+
+    kind: Literal["pattern"] = "pattern"
+    id: RecognizerId
+    entity: EntityName
+    patterns: Annotated[list[PatternSpec], Field(min_length=1)]
+    validator: str | None = None
+    context: Context | None = None
+    negative_context: Context | None = None
+    needs: Literal["digit", "ascii_letter", "any"] = "any"
+    """A cheap pre-check: skip the recogniser when the text has no digit (or no ASCII letter)."""
+    requires: list[str] = Field(default_factory=list)
+    """Another pre-check: run only when one of these strings (lower case) is in the text."""
+    description: Localized
+
+
+class PersonRecognizer(Strict):
+    """Japanese and Latin-script names: surname lexicon, honorifics, labels such as 氏名."""
+
+    kind: Literal["person"]
+    id: RecognizerId
+    entity: Literal["PERSON"] = "PERSON"
+    surnames: str
+    """Lexicon id of surnames (kanji)."""
+    honorifics: str
+    labels: str
+    stop_words: str
+    """Lexicon id of words that look like names but are not (地名, 組織名 …)."""
+    latin_titles: str
+    scores: dict[
+        Literal["label", "honorific", "surname_given", "latin_title", "latin_label"], Score
+    ]
+    description: Localized
+
+
+class LexiconCategory(Strict):
+    id: RecognizerId
+    title: Localized
+    terms: list[str] = Field(default_factory=list)
+    """Literal words or phrases (matched case-insensitively on the normalised text)."""
+    patterns: list[str] = Field(default_factory=list)
+    score: Score
+
+
+class LexiconRecognizer(Strict):
+    """Categories of words and patterns: harmful requests and outputs, prompt injection."""
+
+    kind: Literal["lexicon"]
+    id: RecognizerId
+    entity: Literal["HARMFUL", "PROMPT_INJECTION"]
+    categories: Annotated[list[LexiconCategory], Field(min_length=1)]
+    description: Localized
+
+
+class ScopeRecognizer(Strict):
+    """A request far from the system's purpose and examples (character n-gram similarity)."""
+
+    kind: Literal["scope"]
+    id: RecognizerId
+    entity: Literal["OUT_OF_SCOPE"] = "OUT_OF_SCOPE"
+    ngram: Annotated[int, Field(ge=1, le=5)] = 2
+    min_length: Annotated[int, Field(ge=1)] = 8
+    description: Localized
+
+
+def _kind(value: object) -> str:
+    """``kind`` may be left out for the common case, a pattern recogniser."""
+    if isinstance(value, dict):
+        return str(value.get("kind", "pattern"))
+    return str(getattr(value, "kind", "pattern"))
+
+
+Recognizer = Annotated[
+    Annotated[PatternRecognizer, Tag("pattern")]
+    | Annotated[PersonRecognizer, Tag("person")]
+    | Annotated[LexiconRecognizer, Tag("lexicon")]
+    | Annotated[ScopeRecognizer, Tag("scope")],
+    Discriminator(_kind),
+]
+
+
+class RecognizerFile(Strict):
+    """One file of ``data/screening/recognizers/``: a detector family."""
+
+    family: RecognizerId
+    recognizers: Annotated[list[Recognizer], Field(min_length=1)]
+
+
+class Lexicon(Strict):
+    """``data/screening/lexicons/<id>.yaml``: a list of entries with its source."""
+
+    id: RecognizerId
+    description: Localized
+    source: str
+    entries: Annotated[list[Annotated[str, StringConstraints(min_length=1)]], Field(min_length=1)]
+
+
+class PolicyRule(Strict):
+    """Why a policy setting is what it is: the rule statement or checkpoint it enforces."""
+
+    id: str
+    enforces: list[str]
+    types: list[EntityName] = Field(default_factory=list)
+    """The finding types whose handling this rule set."""
+    reason: Localized
+
+
+def _default_thresholds() -> dict[EntityName | Literal["default"], float]:
+    return {"default": 0.5}
+
+
+class Policy(Strict):
+    """What the guard does with each kind of finding. Anything not stated is blocked (fail closed)."""
+
+    id: RecognizerId
+    description: Localized
+    detectors: list[RecognizerId] | Literal["all"] = "all"
+    default_action: Action = "block"
+    actions: dict[EntityName, Action] = Field(default_factory=dict)
+    output_actions: dict[EntityName, Action] = Field(default_factory=dict)
+    """Actions for a model's answer; a type not listed here takes its input action."""
+    thresholds: dict[EntityName | Literal["default"], Score] = Field(
+        default_factory=_default_thresholds
+    )
+    max_classification_level: Annotated[int, Field(ge=0, le=3)] = 0
+    """Markings up to this level are allowed (機密性1 = 1); 0 allows none."""
+    purpose: str = ""
+    examples: list[str] = Field(default_factory=list)
+    out_of_scope_threshold: Score = 0.1
+    restore_placeholders: bool = True
+    rules: list[PolicyRule] = Field(default_factory=list)
+
+    @field_validator("thresholds")
+    @classmethod
+    def _default_threshold(cls, value: dict[str, float]) -> dict[str, float]:
+        if "default" not in value:
+            raise ValueError("give a 'default' threshold")
+        return value
+
+    def action_for(self, entity: str, *, output: bool = False) -> Action:
+        if output and entity in self.output_actions:
+            return cast(Mapping[str, Action], self.output_actions)[entity]
+        return cast(Mapping[str, Action], self.actions).get(entity, self.default_action)
+
+    def threshold_for(self, entity: str) -> float:
+        thresholds = cast(Mapping[str, float], self.thresholds)
+        return thresholds.get(entity, thresholds["default"])
+
+
+class DerivationRule(Strict):
+    """A change to a system's policy when its project matches, citing what it enforces."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")]
+    when: Annotated[list[Match], Field(min_length=1)]
+    actions: dict[EntityName, Action] = Field(default_factory=dict)
+    output_actions: dict[EntityName, Action] = Field(default_factory=dict)
+    max_classification_level: Annotated[int, Field(ge=0, le=3)] | None = None
+    thresholds: dict[EntityName, Score] = Field(default_factory=dict)
+    enforces: Annotated[list[str], Field(min_length=1)]
+    """Ids in the guideline pack (UR-03, PROC-16, WARN-…): checked to exist at load."""
+    reason: Localized
+
+    @model_validator(mode="after")
+    def _values_known(self) -> DerivationRule:
+        for match in self.when:
+            _check_match(match)
+        return self
+
+
+class Derivation(Strict):
+    """``data/screening/derivation.yaml``: from a project description to its system's policy."""
+
+    base_policy: RecognizerId
+    rules: Annotated[list[DerivationRule], Field(min_length=1)]
+
+
+def expand_lexicons(regex: str, lexicons: dict[str, list[str]]) -> str:
+    """Replace ``{{name}}`` with an alternation of the lexicon's entries, longest first."""
+
+    def alternation(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in lexicons:
+            raise ValueError(f"unknown lexicon {{{{{name}}}}}")
+        entries = sorted(lexicons[name], key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(e) for e in entries) + ")"
+
+    return re.sub(r"\{\{([a-z][a-z0-9-]*)\}\}", alternation, regex)

@@ -1,0 +1,100 @@
+"""The detector protocol and the registry that turns recogniser data into detectors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from mamori.content.screening import Policy, Recognizer
+from mamori.screening.findings import Finding
+from mamori.screening.text import NormalizedText
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+_DIGITS = re.compile(r"\d+")
+DIGIT_LEAD = 12
+"""How far before a digit a digit-anchored match may start (旅券 TK…, H2.4.1, (03)…)."""
+DIGIT_GAP = 4
+"""Digit runs this close together (1980年3月15日, 090-1234) are searched as one window."""
+
+
+@dataclass(frozen=True)
+class ScanInput:
+    """One text as every detector sees it, prepared once per scan."""
+
+    text: NormalizedText
+    lowered: str
+    """``text.normalized.lower()``: context words and lexicons are matched case-insensitively."""
+    has_digit: bool
+    has_ascii_letter: bool
+    digit_windows: tuple[tuple[int, int, int], ...]
+    """(pos, endpos, digits) around each cluster of digits, for digit-anchored patterns."""
+
+    @classmethod
+    def of(cls, text: NormalizedText) -> ScanInput:
+        normalized = text.normalized
+        windows: list[list[int]] = []
+        last_digit = -DIGIT_GAP - 1
+        for run in _DIGITS.finditer(normalized):
+            start, end = max(0, run.start() - DIGIT_LEAD), min(len(normalized), run.end() + 2)
+            if windows and run.start() - last_digit <= DIGIT_GAP:
+                windows[-1][1] = end
+                windows[-1][2] += run.end() - run.start()
+            else:
+                windows.append([start, end, run.end() - run.start()])
+            last_digit = run.end()
+        return cls(
+            text,
+            normalized.lower(),
+            bool(windows),
+            _ASCII_LETTER.search(normalized) is not None,
+            tuple((a, b, n) for a, b, n in windows),
+        )
+
+
+class Detector(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def entity(self) -> str: ...
+
+    @property
+    def needs(self) -> str:
+        """``digit``, ``ascii_letter`` or ``any``: what the text must contain for this to run."""
+
+    def detect(self, scan: ScanInput) -> list[Finding]: ...
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    lexicons: dict[str, tuple[str, ...]]
+    policy: Policy
+
+
+Factory = Callable[[Recognizer, BuildContext], Detector | None]
+_FACTORIES: dict[str, Factory] = {}
+
+
+def register(kind: str) -> Callable[[Factory], Factory]:
+    """Declare the factory for recognisers of ``kind`` (``pattern``, ``person`` …)."""
+
+    def decorate(factory: Factory) -> Factory:
+        _FACTORIES[kind] = factory
+        return factory
+
+    return decorate
+
+
+def build(recognizer: Recognizer, context: BuildContext) -> Detector | None:
+    """A detector for ``recognizer``, or None when the policy gives it nothing to do."""
+    return _FACTORIES[recognizer.kind](recognizer, context)
+
+
+def to_finding(scan: ScanInput, start: int, end: int, **fields: object) -> Finding:
+    """A finding whose offsets are mapped back into the original text."""
+    original_start, original_end = scan.text.to_original(start, end)
+    return Finding(start=original_start, end=original_end, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,150 @@
+"""Recognisers declared as data: regex candidates, a validator, context words that move the score."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mamori.content.screening import Context, PatternRecognizer, Recognizer, expand_lexicons
+from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
+from mamori.screening.findings import EntityType, Explanation, Finding
+from mamori.screening.validators import VALIDATORS
+
+_WINDOW_COST = 200
+"""Characters of full scan that cost about as much as one windowed search (measured in bench/)."""
+
+
+@dataclass(frozen=True)
+class CompiledContext:
+    words: re.Pattern[str]
+    """All context words as one alternation: one C-level search per candidate."""
+    window: int
+    after: int
+    boost: float
+    required: bool
+
+    @classmethod
+    def of(
+        cls, context: Context | None, lexicons: dict[str, tuple[str, ...]]
+    ) -> CompiledContext | None:
+        if context is None:
+            return None
+        words: list[str] = []
+        for word in context.words:
+            reference = re.fullmatch(r"\{\{([a-z][a-z0-9-]*)\}\}", word)
+            words += list(lexicons[reference.group(1)]) if reference else [word]
+        unique = sorted({w.lower() for w in words}, key=len, reverse=True)
+        alternation = re.compile("|".join(re.escape(w) for w in unique))
+        return cls(alternation, context.window, context.after, context.boost, context.required)
+
+    def found(self, lowered: str, start: int, end: int) -> tuple[str, ...]:
+        hits = self.words.findall(lowered, max(0, start - self.window), end + self.after)
+        return tuple(dict.fromkeys(hits))
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    id: str
+    regex: re.Pattern[str]
+    score: float
+    group: int
+    level: int | None
+    digit_anchored: bool
+    requires: tuple[str, ...]
+    min_digits: int
+
+    def matches(self, scan: ScanInput) -> Iterator[re.Match[str]]:
+        text = scan.text.normalized
+        if self.requires and not any(word in scan.lowered for word in self.requires):
+            return
+        # Searching around each digit cluster pays off only while clusters are few; in a text
+        # dense with numbers one pass over all of it is cheaper than many small searches.
+        if not self.digit_anchored:
+            yield from self.regex.finditer(text)
+            return
+        windows = [(a, b) for a, b, digits in scan.digit_windows if digits >= self.min_digits]
+        if len(windows) * _WINDOW_COST > len(text):
+            yield from self.regex.finditer(text)
+            return
+        last_end = -1
+        for pos, endpos in windows:
+            for match in self.regex.finditer(text, pos, endpos):
+                if match.start() >= last_end:  # windows may touch: never report a match twice
+                    last_end = match.end()
+                    yield match
+
+
+class PatternDetector:
+    def __init__(self, recognizer: PatternRecognizer, lexicons: dict[str, tuple[str, ...]]) -> None:
+        lists = {name: list(entries) for name, entries in lexicons.items()}
+        self.id = recognizer.id
+        self.entity: EntityType = recognizer.entity
+        self.needs = recognizer.needs
+        self.requires = tuple(word.lower() for word in recognizer.requires)
+        self.patterns = tuple(
+            CompiledPattern(
+                p.id,
+                re.compile(expand_lexicons(p.regex, lists), re.IGNORECASE if p.ignore_case else 0),
+                p.score,
+                p.group,
+                p.level,
+                p.anchor == "digit",
+                tuple(word.lower() for word in p.requires),
+                p.min_digits,
+            )
+            for p in recognizer.patterns
+        )
+        self.validator_name = recognizer.validator
+        self.validator = VALIDATORS[recognizer.validator] if recognizer.validator else None
+        self.context = CompiledContext.of(recognizer.context, lexicons)
+        self.negative = CompiledContext.of(recognizer.negative_context, lexicons)
+
+    def detect(self, scan: ScanInput) -> list[Finding]:
+        found: list[Finding] = []
+        if self.requires and not any(word in scan.lowered for word in self.requires):
+            return found
+        # A recogniser that needs a context word finds nothing in a text without any.
+        if self.context and self.context.required and not self.context.words.search(scan.lowered):
+            return found
+        normalized = scan.text.normalized
+        for pattern in self.patterns:
+            for match in pattern.matches(scan):
+                start, end = match.span(pattern.group)
+                if start < 0 or start == end:
+                    continue
+                if self.validator and not self.validator(normalized[start:end]):
+                    continue
+                score = pattern.score
+                words: tuple[str, ...] = ()
+                if self.context:
+                    words = self.context.found(scan.lowered, start, end)
+                    if words:
+                        score += self.context.boost
+                    elif self.context.required:
+                        continue
+                if self.negative and self.negative.found(scan.lowered, start, end):
+                    score += self.negative.boost
+                level = pattern.level
+                for name, value in match.groupdict().items():
+                    if name.startswith("level") and value:
+                        level = int(value)
+                found.append(
+                    to_finding(
+                        scan,
+                        start,
+                        end,
+                        type=self.entity,
+                        score=max(0.0, min(1.0, score)),
+                        detector=self.id,
+                        explanation=Explanation(pattern.id, words, self.validator_name),
+                        level=level,
+                    )
+                )
+        return found
+
+
+@register("pattern")
+def _factory(recognizer: Recognizer, context: BuildContext) -> Detector:
+    assert isinstance(recognizer, PatternRecognizer)
+    return PatternDetector(recognizer, context.lexicons)

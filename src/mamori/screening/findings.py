@@ -1,0 +1,64 @@
+"""What a detector reports: a typed span of the original text and why it was reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+EntityType = Literal[
+    "MY_NUMBER",
+    "CORPORATE_NUMBER",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "POSTAL_CODE",
+    "ADDRESS",
+    "PERSON",
+    "DATE_OF_BIRTH",
+    "CREDIT_CARD",
+    "BANK_ACCOUNT",
+    "PASSPORT_NUMBER",
+    "DRIVERS_LICENSE",
+    "IP_ADDRESS",
+    "SECRET",
+    "CLASSIFICATION_MARKING",
+    "HARMFUL",
+    "PROMPT_INJECTION",
+    "OUT_OF_SCOPE",
+]
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+PERSONAL_DATA_TYPES: frozenset[EntityType] = frozenset(ENTITY_TYPES[:13])
+"""Types that identify or contact a person (redactable with a placeholder)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Which rule found it: the pattern id, the context words seen near it, the validator that passed."""
+
+    pattern: str
+    context: tuple[str, ...] = ()
+    validator: str | None = None
+    note: str | None = None
+    """Extra detail, e.g. the classification level or the harmful category. Never the matched text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    type: EntityType
+    start: int
+    """Code-point offset into the ORIGINAL text."""
+    end: int
+    score: float
+    detector: str
+    explanation: Explanation = field(compare=False)
+    level: int | None = field(default=None, compare=False)
+    """For a classification marking: 1–3 (機密性1–3); markings with no level count as 3."""
+
+    def public(self) -> dict[str, object]:
+        """The JSON shape of ``mamori scan --jsonl``."""
+        return {
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 3),
+            "detector": self.detector,
+        }

@@ -1,0 +1,113 @@
+"""The guard: one policy, its detectors, and ``scan`` — normalise once, detect, resolve, decide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from mamori.content.screening import Policy
+from mamori.content.screening_loader import ScreeningData, load_screening
+from mamori.screening.decision import Verdict, action_for, decide
+from mamori.screening.detectors import Detector, build
+from mamori.screening.detectors.base import BuildContext, ScanInput
+from mamori.screening.findings import PERSONAL_DATA_TYPES, Finding
+from mamori.screening.redaction import Vault, placeholder_spans
+from mamori.screening.text import NormalizedText
+
+# Types that name one span of text and cannot share it: the strongest claim on a span wins.
+EXCLUSIVE_TYPES = PERSONAL_DATA_TYPES | {"SECRET"}
+REDACTABLE_TYPES = EXCLUSIVE_TYPES
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    findings: tuple[Finding, ...]
+    verdict: Verdict
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep the highest-scoring (then longest) finding where spans of exclusive types overlap;
+    other types only compete with findings of their own type."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
+        exclusive = finding.type in EXCLUSIVE_TYPES
+        clash = any(
+            other.start < finding.end
+            and finding.start < other.end
+            and ((exclusive and other.type in EXCLUSIVE_TYPES) or other.type == finding.type)
+            for other in kept
+        )
+        if not clash:
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.type))
+
+
+class Guard:
+    def __init__(self, policy: Policy, data: ScreeningData | None = None) -> None:
+        self.data = data or load_screening()
+        self.policy = policy
+        context = BuildContext(self.data.lexicons, policy)
+        enabled = set(policy.detectors) if policy.detectors != "all" else None
+        detectors: list[Detector] = []
+        for recognizer in self.data.recognizers:
+            family = self.data.families[recognizer.id]
+            if enabled is not None and recognizer.id not in enabled and family not in enabled:
+                continue
+            detector = build(recognizer, context)
+            if detector is not None:
+                detectors.append(detector)
+        self.detectors = tuple(detectors)
+
+    @classmethod
+    def default(cls) -> Guard:
+        return _default_guard()
+
+    def with_policy(self, policy: Policy) -> Guard:
+        return Guard(policy, self.data)
+
+    def with_purpose(self, purpose: str, examples: list[str]) -> Guard:
+        return self.with_policy(
+            self.policy.model_copy(update={"purpose": purpose, "examples": list(examples)})
+        )
+
+    def find(self, text: str) -> list[Finding]:
+        """Every finding at or above the policy's threshold, overlaps resolved, in text order."""
+        scan = ScanInput.of(NormalizedText.of(text))
+        protected = placeholder_spans(text)
+        candidates: list[Finding] = []
+        for detector in self.detectors:
+            if (detector.needs == "digit" and not scan.has_digit) or (
+                detector.needs == "ascii_letter" and not scan.has_ascii_letter
+            ):
+                continue
+            for finding in detector.detect(scan):
+                if finding.score < self.policy.threshold_for(finding.type):
+                    continue
+                # Our own placeholders are not personal data (this keeps redaction idempotent).
+                if any(s < finding.end and finding.start < e for s, e in protected):
+                    continue
+                candidates.append(finding)
+        return resolve_overlaps(candidates)
+
+    def scan(self, text: str, *, output: bool = False) -> ScanResult:
+        findings = self.find(text)
+        return ScanResult(tuple(findings), decide(findings, self.policy, output=output))
+
+    def redact(
+        self, text: str, vault: Vault | None = None, *, output: bool = False
+    ) -> tuple[str, Vault]:
+        """Replace what the policy says to redact (and, since it must not leave either, what it blocks)."""
+        vault = vault if vault is not None else Vault()
+        findings = [
+            f
+            for f in self.find(text)
+            if f.type in REDACTABLE_TYPES
+            and action_for(f, self.policy, output=output) in ("redact", "block")
+        ]
+        return vault.redact(text, findings), vault
+
+
+@cache
+def _default_guard() -> Guard:
+    data = load_screening()
+    return Guard(data.policies["default"], data)

@@ -1,0 +1,144 @@
+"""NFKC-normalised text that remembers where every character came from.
+
+Detectors match on the normalised text (full-width ０９０－１２３４ becomes 090-1234, ｶﾞ becomes ガ) but
+every finding must point into the ORIGINAL text. Text that is already normalised (the common case)
+costs one C-level check; otherwise the text is bisected until the characters NFKC changes are found,
+so the Python-level work grows with the number of changed characters, not with the length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+_LEAF = 16
+
+
+def _is_combining(ch: str) -> bool:
+    # Half-width voiced marks are not combining themselves, but NFKC turns them into combining marks.
+    return bool(unicodedata.combining(ch)) or ch in "\uff9e\uff9f"
+
+
+@cache
+def _nfkc(chunk: str) -> str:
+    return unicodedata.normalize("NFKC", chunk)
+
+
+@cache
+def _one_to_one() -> dict[int, str]:
+    """Every character NFKC maps to exactly one other character (full-width ASCII, ｱ, U+3000 …).
+
+    ``str.translate`` applies these in C and keeps every offset, which covers nearly all real text.
+    """
+    table: dict[int, str] = {}
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        mapped = unicodedata.normalize("NFKC", ch)
+        if (
+            mapped != ch
+            and len(mapped) == 1
+            and not _is_combining(ch)
+            and not _is_combining(mapped)
+        ):
+            table[code] = mapped
+    return table
+
+
+class _Builder:
+    """Collects pieces: verbatim copies (one to one) and replacements (many to one span)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[str] = []
+        self.norm: list[int] = []
+        self.orig: list[int] = []
+        self.exact: list[bool] = []
+        self.length = 0
+
+    def add(self, start: int, end: int, piece: str, exact: bool) -> None:
+        if (
+            exact
+            and self.exact
+            and self.exact[-1]
+            and self.orig[-1] + (self.length - self.norm[-1]) == start
+        ):
+            self.out.append(piece)  # extends the previous one-to-one piece
+        else:
+            self.norm.append(self.length)
+            self.orig.append(start)
+            self.exact.append(exact)
+            self.out.append(piece)
+        self.length += len(piece)
+
+    def visit(self, lo: int, hi: int) -> None:
+        text = self.text
+        if hi - lo > _LEAF:
+            if unicodedata.is_normalized("NFKC", text[lo:hi]):
+                self.add(lo, hi, text[lo:hi], exact=True)
+                return
+            mid = (lo + hi) // 2
+            while mid < hi and _is_combining(text[mid]):  # never split a base from its marks
+                mid += 1
+            self.visit(lo, mid)
+            self.visit(mid, hi)
+            return
+        index = lo
+        while index < hi:
+            end = index + 1
+            while end < hi and _is_combining(text[end]):
+                end += 1
+            group = text[index:end]
+            piece = _nfkc(group)
+            self.add(index, end, piece, exact=piece == group or len(piece) == len(group) == 1)
+            index = end
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    original: str
+    normalized: str
+    # Piece i of the normalised text starts at _norm[i] there and at _orig[i] in the original.
+    # An exact piece maps offsets one to one; a replacement maps to the whole span it came from.
+    _norm: tuple[int, ...]
+    _orig: tuple[int, ...]
+    _exact: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, text: str) -> NormalizedText:
+        if text.isascii() or unicodedata.is_normalized("NFKC", text):
+            return cls(text, text, (0,), (0,), (True,))
+        translated = text.translate(_one_to_one())  # same length: offsets unchanged
+        if unicodedata.is_normalized("NFKC", translated):
+            return cls(text, translated, (0,), (0,), (True,))
+        builder = _Builder(translated)
+        builder.visit(0, len(translated))
+        return cls(
+            text,
+            "".join(builder.out),
+            tuple(builder.norm),
+            tuple(builder.orig),
+            tuple(builder.exact),
+        )
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that produced ``normalized[start:end]`` (never out of bounds)."""
+        if start >= end:
+            point = self._point(start, at_end=False)
+            return point, point
+        return self._point(start, at_end=False), self._point(end, at_end=True)
+
+    def _point(self, offset: int, *, at_end: bool) -> int:
+        offset = max(0, min(offset, len(self.normalized)))
+        # For an end offset, look at the piece holding the last character (offset - 1).
+        probe = offset - 1 if at_end and offset > 0 else offset
+        piece = max(bisect.bisect_right(self._norm, probe) - 1, 0)
+        inside = offset - self._norm[piece]
+        if self._exact[piece]:
+            return min(self._orig[piece] + inside, len(self.original))
+        if at_end and inside > 0:
+            return self._orig[piece + 1] if piece + 1 < len(self._orig) else len(self.original)
+        return self._orig[piece]

@@ -1,0 +1,131 @@
+"""Check digits and sanity checks that turn a pattern match into a finding (or drop it).
+
+Recognisers name a validator by string in their YAML; this table is the whole vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import re
+from collections.abc import Callable
+
+from stdnum import luhn
+from stdnum.jp import cn as corporate_number
+from stdnum.jp import in_ as my_number
+
+_NOT_DIGIT = re.compile(r"\D")
+_ERA_START = {
+    "明治": 1868,
+    "大正": 1912,
+    "昭和": 1926,
+    "平成": 1989,
+    "令和": 2019,
+    "M": 1868,
+    "T": 1912,
+    "S": 1926,
+    "H": 1989,
+    "R": 2019,
+}
+_DATE = re.compile(
+    r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])?\s*(?P<y>元|\d{1,4})\s*[年./\-]\s*(?P<m>\d{1,2})\s*[月./\-]\s*(?P<d>\d{1,2})"
+)
+
+
+def digits(text: str) -> str:
+    return _NOT_DIGIT.sub("", text)
+
+
+def valid_my_number(text: str) -> bool:
+    number = digits(text)
+    return len(number) == 12 and bool(my_number.is_valid(number))
+
+
+def valid_corporate_number(text: str) -> bool:
+    number = digits(text)
+    return len(number) == 13 and bool(corporate_number.is_valid(number))
+
+
+def valid_credit_card(text: str) -> bool:
+    number = digits(text)
+    return 13 <= len(number) <= 19 and bool(luhn.is_valid(number)) and len(set(number)) > 1
+
+
+def valid_ip_address(text: str) -> bool:
+    try:
+        address = ipaddress.ip_address(text.strip("[]"))
+    except ValueError:
+        return False
+    return not address.is_unspecified
+
+
+def valid_phone_number(text: str) -> bool:
+    number = digits(text)
+    if text.lstrip().startswith("+81"):
+        number = "0" + number[2:]
+    return number.startswith("0") and len(number) in (10, 11) and not number.startswith("00")
+
+
+_MONTHS = {
+    name[:3].lower(): index
+    for index, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+_ENGLISH_DATE = re.compile(
+    r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]{3})[a-z]*\.? (?P<y1>\d{4}))|(?:(?P<m2>[A-Za-z]{3})[a-z]*\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
+)
+
+
+def _ymd(text: str) -> tuple[int, int, int] | None:
+    match = _DATE.search(text)
+    if match:
+        year = 1 if match["y"] == "元" else int(match["y"])
+        if match["era"]:
+            year += _ERA_START[match["era"]] - 1
+        elif year < 100:
+            return None
+        return year, int(match["m"]), int(match["d"])
+    english = _ENGLISH_DATE.search(text)
+    if english:
+        month = _MONTHS.get((english["m1"] or english["m2"]).lower())
+        if month is None:
+            return None
+        return int(english["y1"] or english["y2"]), month, int(english["d1"] or english["d2"])
+    return None
+
+
+def valid_date(text: str) -> bool:
+    """A real calendar date between 1868 and today (a birth date is in the past)."""
+    parts = _ymd(text)
+    if parts is None:
+        return False
+    try:
+        day = dt.date(*parts)
+    except ValueError:
+        return False
+    return dt.date(1868, 1, 1) <= day <= dt.date.today()
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "my_number": valid_my_number,
+    "corporate_number": valid_corporate_number,
+    "credit_card": valid_credit_card,
+    "ip_address": valid_ip_address,
+    "phone_number": valid_phone_number,
+    "date": valid_date,
+}
