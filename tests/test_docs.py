@@ -71,3 +71,20 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert any(line.startswith("make run") for line in head)
     assert any(line.startswith("make test") for line in head)
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_guard_doc_covers_every_type_recogniser_and_policy_key() -> None:
+    from mamori.content.screening import Policy
+    from mamori.content.screening_loader import load_screening
+    from mamori.screening.findings import ENTITY_TYPES
+
+    text = (ROOT / "docs" / "guard.md").read_text(encoding="utf-8")
+    for entity in ENTITY_TYPES:
+        assert f"`{entity}`" in text, entity
+    data = load_screening()
+    for recognizer in data.recognizers:
+        assert f"`{recognizer.id}`" in text, recognizer.id
+    for key in Policy.model_fields:
+        assert f"`{key}`" in text, key
+    for rule in data.derivation.rules:
+        assert f"`{rule.id}`" in text, rule.id

@@ -53,6 +53,9 @@ def scan_lines(
 ) -> Iterator[dict[str, Any] | LineError]:
     """One result per JSON line, in order, without holding more than one line in memory."""
     for number, line in enumerate(lines, start=1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark some editors write
+        line = line.rstrip("\r\n")
         if not line.strip():
             continue
         try:

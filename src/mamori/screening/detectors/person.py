@@ -7,20 +7,21 @@ or where a known surname is followed by a known given name. Each finding says wh
 from __future__ import annotations
 
 import re
-
-import ahocorasick
+from collections.abc import Callable
 
 from mamori.content.screening import PersonRecognizer, Recognizer
 from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
 from mamori.screening.findings import Explanation, Finding
 
 _KANJI = "一-龥々〆ヶ"
-_KANJI_CHAR = re.compile(f"[{_KANJI}]")
+_KANJI_RUN = re.compile(f"[{_KANJI}]{{2,7}}(?![{_KANJI}])(?<![{_KANJI}]{{8}})")
 _SPACED_KANJI = re.compile(f"(?<![{_KANJI}])([{_KANJI}]{{1,3}}) ([{_KANJI}]{{1,3}})(?![{_KANJI}])")
 _BACK_NAME = re.compile(
     f"(?:[{_KANJI}]{{1,4}} ?(?:[{_KANJI}]{{0,4}}|[ぁ-ゖ]{{2,5}})|[ァ-ヶー]{{2,12}}(?: [ァ-ヶー]{{1,12}})?)$"
 )
 _HIRAGANA = re.compile("[ぁ-ゖ]")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,3}")
+_TITLE_BEFORE = re.compile(r"([A-Za-z][A-Za-z ]{0,24}?)\.?\s*:?\s*$")
 _NAME_AFTER_LABEL = (
     f"([{_KANJI}]{{1,5}}(?: [{_KANJI}]{{1,5}})?"
     r"|[ァ-ヶー]{1,10}(?:[ ・][ァ-ヶー]{1,10})?"
@@ -59,28 +60,13 @@ class PersonDetector:
         )
         self.longest_surname = max(len(s) for s in self.surnames)
         self.longest_given = max((len(g) for g in self.given_names), default=0)
-        # Surnames of two or more characters, found in one pass (one-character ones are too common
-        # inside ordinary words to anchor a name without a label or an honorific).
-        self.surname_automaton = ahocorasick.Automaton()
-        for surname in self.surnames:
-            if len(surname) >= 2:
-                self.surname_automaton.add_word(surname, len(surname))
-        self.surname_automaton.make_automaton()
         labels = _alternation(lexicons[recognizer.labels])
-        self.label_regex = re.compile(f"(?:{labels})\\s*(?:[:：]\\s*|\\s+)" + _NAME_AFTER_LABEL)
+        self.label_regex = re.compile(f"(?:{labels})(\\s*[:：]?\\s*)" + _NAME_AFTER_LABEL)
         self.honorific_regex = re.compile(_alternation(self.honorifics))
-        # Case-sensitive variants (Mr, MR, mr) keep the alternation a literal prefix the regex
-        # engine can jump between; an (?i:…) group would be tried at every position.
-        variants = {
-            v
-            for t in lexicons[recognizer.latin_titles]
-            for v in (t, t.capitalize(), t.upper(), t.lower())
-        }
-        titles = _alternation(tuple(variants))
-        # The word boundary before the title is checked in Python: a leading lookbehind would stop
-        # the regex engine from jumping to candidate titles.
-        self.latin_regex = re.compile(
-            f"(?:{titles})\\.?\\s*:?\\s+([A-Z][a-zA-Z'\\-]+(?: [A-Z][a-zA-Z'\\-]+){{0,2}})"
+        # Latin names are found from the capitalised words (rare in text, so fast to find) and then
+        # checked for a title or label just before them — not by trying every title everywhere.
+        self.latin_titles = frozenset(
+            t.lower().rstrip(".:") for t in lexicons[recognizer.latin_titles]
         )
 
     def _plausible(self, name: str) -> bool:
@@ -102,6 +88,56 @@ class PersonDetector:
             for size in range(min(self.longest_surname, len(rest)), 0, -1):
                 if rest[:size] in self.surnames:
                     return position + (len(run[position:]) - len(rest))
+        return None
+
+    def _surname_given(
+        self, text: str, start: int, end: int, add: Callable[[int, int, str, str], None]
+    ) -> None:
+        """A kanji run that is a known surname followed by a known given name (kanji or hiragana)."""
+        run = text[start:end]
+        if run in self.stop_words:
+            return
+        for size in range(min(self.longest_surname, len(run)), 0, -1):
+            if run[:size] not in self.surnames:
+                continue
+            rest = run[size:]
+            if rest:
+                if rest in self.given_names:
+                    add(start, end, "surname_given", "")
+                    return
+                continue
+            # The run is only a surname: a hiragana given name may follow (中島みゆき), but it must
+            # not run on into more hiragana.
+            for length in range(min(self.longest_given, 4), 1, -1):
+                stop = end + length
+                if (
+                    stop <= len(text)
+                    and text[end:stop] in self.given_names
+                    and not (stop < len(text) and _HIRAGANA.match(text, stop))
+                ):
+                    add(start, stop, "surname_given", "")
+                    return
+            return
+
+    def _latin_title(self, text: str, match: re.Match[str]) -> tuple[str, int] | None:
+        """(title, where the name starts) when a title or label leads into these capitalised words."""
+        words = match.group().split(" ")
+        for index in range(len(words) - 1):  # "Dear Dr Jane Doe": the title may be inside the run
+            for count in (2, 1):
+                head = " ".join(words[index : index + count]).lower().rstrip(".:")
+                if index + count < len(words) and head in self.latin_titles:
+                    offset = len(" ".join(words[: index + count])) + 1
+                    return head, match.start() + offset
+        before = _TITLE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None:
+            title = before.group(1).lower()
+            for candidate in (
+                title,
+                " ".join(title.split()[-2:]),
+                title.split()[-1] if title.split() else "",
+            ):
+                if candidate in self.latin_titles:
+                    return candidate, match.start()
         return None
 
     def _strip_honorific(self, name: str) -> str:
@@ -128,9 +164,12 @@ class PersonDetector:
             )
 
         for match in self.label_regex.finditer(text):
-            name = self._strip_honorific(match.group(1))
+            name = self._strip_honorific(match.group(2))
+            # 申請者山田花子: with nothing between label and name, the name must start with a surname.
+            if not match.group(1) and self._surname_start(name) != 0:
+                continue
             if self._plausible(name):
-                start = match.start(1)
+                start = match.start(2)
                 kind = "latin_label" if name[:1].isascii() else "label"
                 add(
                     start,
@@ -156,37 +195,17 @@ class PersonDetector:
             name = run[offset:]
             if self._plausible(name):
                 add(back.start() + offset, back.end(), "honorific", match.group())
-        for last, size in self.surname_automaton.iter(text):
-            start, after = last - size + 1, last + 1
-            if start > 0 and _KANJI_CHAR.match(text, start - 1):
-                continue
-            for length in range(min(self.longest_given, 4), 0, -1):
-                end = after + length
-                if end > len(text) or (end < len(text) and _KANJI_CHAR.match(text, end)):
-                    continue
-                # A hiragana given name must not run on into more hiragana (中島みゆき, not みゆ).
-                if (
-                    _HIRAGANA.match(text, end - 1)
-                    and end < len(text)
-                    and _HIRAGANA.match(text, end)
-                ):
-                    continue
-                candidate = text[start:end]
-                if text[after:end] in self.given_names and candidate not in self.stop_words:
-                    add(start, end, "surname_given", "")
-                    break
+        for match in _KANJI_RUN.finditer(text):
+            self._surname_given(text, match.start(), match.end(), add)
         for match in _SPACED_KANJI.finditer(text):
             if match.group(1) in self.surnames and match.group(2) in self.given_names:
                 add(match.start(), match.end(), "surname_given", "")
-        for match in self.latin_regex.finditer(text):
-            if match.start() > 0 and text[match.start() - 1].isalpha():
-                continue
-            add(
-                match.start(1),
-                match.end(1),
-                "latin_title",
-                text[match.start() : match.start(1)].strip(" :."),
-            )
+        for match in _CAPITALISED.finditer(text):
+            found_title = self._latin_title(text, match)
+            if found_title is not None:
+                title, name_start = found_title
+                if name_start < match.end():
+                    add(name_start, match.end(), "latin_title", title)
         return found
 
 
