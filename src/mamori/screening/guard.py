@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache
 
 from mamori.content.screening import Policy
@@ -23,6 +24,35 @@ REDACTABLE_TYPES = EXCLUSIVE_TYPES
 class ScanResult:
     findings: tuple[Finding, ...]
     verdict: Verdict
+
+
+MERGED_TYPES = frozenset({"HARMFUL", "PROMPT_INJECTION"})
+"""Types that describe a passage, not a value: touching or overlapping findings are one passage."""
+MERGE_GAP = 24
+"""Findings this close, with no sentence end between them, belong to one passage."""
+_SENTENCE_END = re.compile(r"[。．.!?！？\n]")
+
+
+def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
+    """One finding per harmful or injected passage, however many phrases of it matched."""
+    merged: list[Finding] = []
+    others: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.type, f.start, -f.end)):
+        if finding.type not in MERGED_TYPES:
+            others.append(finding)
+            continue
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.type == finding.type
+            and finding.start <= last.end + MERGE_GAP
+            and not _SENTENCE_END.search(text, last.end, max(last.end, finding.start))
+        ):
+            strongest = last if last.score >= finding.score else finding
+            merged[-1] = replace(strongest, start=last.start, end=max(last.end, finding.end))
+        else:
+            merged.append(finding)
+    return others + merged
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
@@ -87,7 +117,7 @@ class Guard:
                 if any(s < finding.end and finding.start < e for s, e in protected):
                     continue
                 candidates.append(finding)
-        return resolve_overlaps(candidates)
+        return resolve_overlaps(merge_passages(text, candidates))
 
     def scan(self, text: str, *, output: bool = False) -> ScanResult:
         findings = self.find(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,22 @@ def _nfkc(chunk: str) -> str:
     return unicodedata.normalize("NFKC", chunk)
 
 
+def _compatibility_code_points() -> Iterator[int]:
+    """The BMP and the supplementary blocks that hold compatibility characters (math letters,
+    enclosed alphanumerics, CJK compatibility ideographs …). A character left out is still
+    normalised correctly, only more slowly; skipping the empty planes keeps the first scan fast."""
+    yield from (c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    for start, stop in (
+        (0x10780, 0x107C0),
+        (0x1D400, 0x1D800),
+        (0x1EE00, 0x1EF00),
+        (0x1F100, 0x1F300),
+        (0x1FBF0, 0x1FC00),
+        (0x2F800, 0x2FA20),
+    ):
+        yield from range(start, stop)
+
+
 @cache
 def _one_to_one() -> dict[int, str]:
     """Every character NFKC maps to exactly one other character (full-width ASCII, ｱ, U+3000 …).
@@ -33,9 +50,7 @@ def _one_to_one() -> dict[int, str]:
     ``str.translate`` applies these in C and keeps every offset, which covers nearly all real text.
     """
     table: dict[int, str] = {}
-    for code in range(0x110000):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
+    for code in _compatibility_code_points():
         ch = chr(code)
         mapped = unicodedata.normalize("NFKC", ch)
         if (

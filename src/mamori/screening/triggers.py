@@ -17,12 +17,26 @@ except ImportError:  # pragma: no cover - older or other Pythons
     sre_constants = None
 
 Disjunction = frozenset[str]
-MIN_SELECTIVITY = 2
-"""A trigger set whose shortest word is one ASCII letter says nothing: run the pattern always."""
+MIN_SELECTIVITY = 3
+"""Below this a trigger word is too common to help (``to``, ``the``): run the pattern always."""
+
+
+def _hiragana(char: str) -> bool:
+    return "\u3040" <= char <= "\u309f"
+
+
+def _word_selectivity(word: str) -> int:
+    """Kanji and katakana say more about a topic than letters; hiragana alone (する, ください)
+    and short English words (you, how) occur in almost every text."""
+    if all(_hiragana(c) for c in word):
+        return 0
+    if word.isascii():
+        return len(word) if len(word) >= 4 else 0
+    return sum(1 if c.isascii() or _hiragana(c) else 2 for c in word)
 
 
 def _selectivity(words: Disjunction) -> int:
-    return min(len(w) * (1 if w.isascii() else 2) for w in words) if words else 0
+    return min(_word_selectivity(w) for w in words) if words else 0
 
 
 def _best(candidates: list[Disjunction]) -> Disjunction | None:

@@ -25,6 +25,23 @@ class _Pattern:
     regex: re.Pattern[str]
 
 
+_REACH = 200
+"""How far a match may extend on either side of the trigger word it contains (the longest patterns
+in the data are well under this); beyond it a pattern is not searched."""
+
+
+def _windows(hits: list[int], length: int) -> list[tuple[int, int]]:
+    """Merged (pos, endpos) spans of ``_REACH`` around each trigger hit."""
+    merged: list[list[int]] = []
+    for hit in sorted(hits):
+        start, end = max(0, hit - _REACH), min(length, hit + _REACH)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
 class LexiconDetector:
     needs = "any"
 
@@ -56,31 +73,36 @@ class LexiconDetector:
 
     def detect(self, scan: ScanInput) -> list[Finding]:
         found: list[Finding] = []
-        triggered: set[int] = set()
+        # pattern index -> where its trigger words occur: the pattern is searched only around them.
+        triggered: dict[int, list[int]] = {}
         if self.has_entries:
             for end_index, (length, values) in self.automaton.iter(scan.lowered):
                 for kind, payload in values:
                     if kind == "trigger":
-                        triggered.add(payload)
+                        triggered.setdefault(payload, []).append(end_index)
                         continue
                     category, score = payload
                     start = end_index - length + 1
                     found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
-        patterns = [*self.always, *(self.gated[i] for i in sorted(triggered))]
-        for pattern in patterns:
-            for match in pattern.regex.finditer(scan.text.normalized):
-                if match.end() > match.start():
-                    found.append(
-                        self._finding(
-                            scan,
-                            match.start(),
-                            match.end(),
-                            pattern.category,
-                            pattern.score,
-                            f"pattern-{pattern.index}",
-                        )
-                    )
+        length = len(scan.text.normalized)
+        for pattern in self.always:
+            self._search(scan, pattern, 0, length, found)
+        for index in sorted(triggered):
+            for pos, endpos in _windows(triggered[index], length):
+                self._search(scan, self.gated[index], pos, endpos, found)
         return found
+
+    def _search(
+        self, scan: ScanInput, pattern: _Pattern, pos: int, endpos: int, found: list[Finding]
+    ) -> None:
+        for match in pattern.regex.finditer(scan.text.normalized, pos, endpos):
+            if match.end() > match.start():
+                how = f"pattern-{pattern.index}"
+                found.append(
+                    self._finding(
+                        scan, match.start(), match.end(), pattern.category, pattern.score, how
+                    )
+                )
 
     def _finding(
         self, scan: ScanInput, start: int, end: int, category: str, score: float, how: str
