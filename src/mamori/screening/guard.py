@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -11,7 +12,10 @@ from mamori.content.screening_loader import ScreeningData, load_screening
 from mamori.screening.decision import Verdict, action_for, decide
 from mamori.screening.detectors import Detector, build
 from mamori.screening.detectors.base import BuildContext, ScanInput
+from mamori.screening.detectors.lexicon import LexiconDetector
+from mamori.screening.detectors.pattern import PatternDetector
 from mamori.screening.findings import PERSONAL_DATA_TYPES, Finding
+from mamori.screening.prefilter import Prefilter
 from mamori.screening.redaction import Vault, placeholder_spans
 from mamori.screening.text import NormalizedText
 
@@ -73,7 +77,9 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
 
 class Guard:
-    def __init__(self, policy: Policy, data: ScreeningData | None = None) -> None:
+    def __init__(
+        self, policy: Policy, data: ScreeningData | None = None, *, prefilter: bool = True
+    ) -> None:
         self.data = data or load_screening()
         self.policy = policy
         context = BuildContext(self.data.lexicons, policy)
@@ -87,13 +93,31 @@ class Guard:
             if detector is not None:
                 detectors.append(detector)
         self.detectors = tuple(detectors)
+        self.prefilter = (
+            Prefilter(
+                [
+                    entry
+                    for detector in self.detectors
+                    if isinstance(detector, PatternDetector | LexiconDetector)
+                    for entry in detector.prefilter_patterns()
+                ]
+            )
+            if prefilter
+            else None
+        )
+        # A pattern recogniser none of whose patterns can match is not even called.
+        self.pattern_keys: dict[str, frozenset[Hashable]] = {
+            detector.id: frozenset((p.owner, p.id) for p in detector.patterns)
+            for detector in self.detectors
+            if isinstance(detector, PatternDetector)
+        }
 
     @classmethod
     def default(cls) -> Guard:
         return _default_guard()
 
     def with_policy(self, policy: Policy) -> Guard:
-        return Guard(policy, self.data)
+        return Guard(policy, self.data, prefilter=self.prefilter is not None)
 
     def with_purpose(self, purpose: str, examples: list[str]) -> Guard:
         return self.with_policy(
@@ -102,10 +126,16 @@ class Guard:
 
     def find(self, text: str) -> list[Finding]:
         """Every finding at or above the policy's threshold, overlaps resolved, in text order."""
-        scan = ScanInput.of(NormalizedText.of(text))
+        normalized = NormalizedText.of(text)
+        possible = self.prefilter.possible(normalized.normalized) if self.prefilter else None
+        scan = ScanInput.of(normalized, possible)
         protected = placeholder_spans(text)
         candidates: list[Finding] = []
+        possible = scan.possible
         for detector in self.detectors:
+            keys = self.pattern_keys.get(detector.id)
+            if keys is not None and possible is not None and keys.isdisjoint(possible):
+                continue
             if (detector.needs == "digit" and not scan.has_digit) or (
                 detector.needs == "ascii_letter" and not scan.has_ascii_letter
             ):

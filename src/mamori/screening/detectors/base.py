@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -32,9 +32,11 @@ class ScanInput:
     has_ascii_letter: bool
     digit_windows: tuple[tuple[int, int, int], ...]
     """(pos, endpos, digits) around each cluster of digits, for digit-anchored patterns."""
+    possible: frozenset[Hashable] | None = None
+    """Patterns that may match (from the prefilter); None means: run every pattern."""
 
     @classmethod
-    def of(cls, text: NormalizedText) -> ScanInput:
+    def of(cls, text: NormalizedText, possible: frozenset[Hashable] | None = None) -> ScanInput:
         normalized = text.normalized
         windows: list[list[int]] = []
         last_digit = -DIGIT_GAP - 1
@@ -52,6 +54,7 @@ class ScanInput:
             bool(windows),
             _ASCII_LETTER.search(normalized) is not None,
             tuple((a, b, n) for a, b, n in windows),
+            possible,
         )
 
 

@@ -7,6 +7,7 @@ run only when one of the words it cannot match without is present (see ``screeni
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -19,10 +20,15 @@ from mamori.screening.triggers import required_words
 
 @dataclass(frozen=True)
 class _Pattern:
+    owner: str
     category: str
     score: float
     index: int
     regex: re.Pattern[str]
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.owner, self.category, self.index)
 
 
 _REACH = 200
@@ -57,7 +63,9 @@ class LexiconDetector:
         self.gated: list[_Pattern] = []
         for category in recognizer.categories:
             for index, source in enumerate(category.patterns):
-                pattern = _Pattern(category.id, category.score, index, re.compile(source))
+                pattern = _Pattern(
+                    recognizer.id, category.id, category.score, index, re.compile(source)
+                )
                 words = required_words(source)
                 if words is None:
                     self.always.append(pattern)
@@ -85,12 +93,21 @@ class LexiconDetector:
                     start = end_index - length + 1
                     found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
         length = len(scan.text.normalized)
+        if scan.possible is not None:
+            # The prefilter already knows which patterns can match: run exactly those.
+            for pattern in (*self.always, *self.gated):
+                if pattern.key in scan.possible:
+                    self._search(scan, pattern, 0, length, found)
+            return found
         for pattern in self.always:
             self._search(scan, pattern, 0, length, found)
         for index in sorted(triggered):
             for pos, endpos in _windows(triggered[index], length):
                 self._search(scan, self.gated[index], pos, endpos, found)
         return found
+
+    def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
+        return [(pattern.key, pattern.regex) for pattern in (*self.always, *self.gated)]
 
     def _search(
         self, scan: ScanInput, pattern: _Pattern, pos: int, endpos: int, found: list[Finding]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 
 from mamori.content.screening import Context, PatternRecognizer, Recognizer, expand_lexicons
@@ -45,6 +45,8 @@ class CompiledContext:
 
 @dataclass(frozen=True)
 class CompiledPattern:
+    owner: str
+    """The recogniser this pattern belongs to (pattern ids are unique within it)."""
     id: str
     regex: re.Pattern[str]
     score: float
@@ -56,6 +58,8 @@ class CompiledPattern:
 
     def matches(self, scan: ScanInput) -> Iterator[re.Match[str]]:
         text = scan.text.normalized
+        if scan.possible is not None and (self.owner, self.id) not in scan.possible:
+            return
         if self.requires and not any(word in scan.lowered for word in self.requires):
             return
         # Searching around each digit cluster pays off only while clusters are few; in a text
@@ -84,6 +88,7 @@ class PatternDetector:
         self.requires = tuple(word.lower() for word in recognizer.requires)
         self.patterns = tuple(
             CompiledPattern(
+                recognizer.id,
                 p.id,
                 re.compile(expand_lexicons(p.regex, lists), re.IGNORECASE if p.ignore_case else 0),
                 p.score,
@@ -99,6 +104,9 @@ class PatternDetector:
         self.validator = VALIDATORS[recognizer.validator] if recognizer.validator else None
         self.context = CompiledContext.of(recognizer.context, lexicons)
         self.negative = CompiledContext.of(recognizer.negative_context, lexicons)
+
+    def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
+        return [((pattern.owner, pattern.id), pattern.regex) for pattern in self.patterns]
 
     def detect(self, scan: ScanInput) -> list[Finding]:
         found: list[Finding] = []

@@ -1,0 +1,147 @@
+"""One pass over the text that tells which patterns can possibly match it.
+
+Hyperscan compiles every pattern into one automaton and scans the UTF-8 text once. In prefilter
+mode it may report a pattern that then does not match (lookarounds are approximated) but never
+misses one that does, so a pattern it does not report is skipped without changing any result.
+Without hyperscan (or for a pattern it cannot compile) a pattern simply always runs.
+
+Compiling the database takes seconds, so it is built once and kept in the cache directory
+(``MAMORI_CACHE_DIR``, else ``~/.cache/mamori``), keyed by the patterns and the hyperscan version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import Any
+
+hyperscan: Any
+try:
+    import hyperscan
+except ImportError:  # pragma: no cover - hyperscan ships wheels for the platforms we run on
+    hyperscan = None
+
+# Python syntax hyperscan does not take (\U0001F600, \N{…}, back-references, conditionals).
+_UNSUPPORTED = re.compile(r"\\[UuN]|\\[1-9]|\(\?P=|\(\?\(")
+# Python's \w and \B know Unicode; without UCP hyperscan's do not, and could then miss a match.
+_NEEDS_UNICODE_CLASSES = re.compile(r"\\[wB]")
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("MAMORI_CACHE_DIR")
+    return Path(override) if override else Path.home() / ".cache" / "mamori"
+
+
+class Prefilter:
+    def __init__(self, patterns: Sequence[tuple[Hashable, re.Pattern[str]]]) -> None:
+        self.keys: list[Hashable] = []
+        self.database: Any = None
+        self.scratch: Any = None
+        if hyperscan is None:
+            self.always: frozenset[Hashable] = frozenset(key for key, _ in patterns)
+            return
+        candidates = [
+            (key, regex.pattern.encode("utf-8"), _flags(regex)) for key, regex in patterns
+        ]
+        self.database, rejected = _load_or_compile(candidates)
+        self.always = frozenset(candidates[i][0] for i in rejected)
+        self.keys = [key for i, (key, _, _) in enumerate(candidates) if i not in rejected]
+        self.scratch = hyperscan.Scratch(self.database) if self.database is not None else None
+
+    def possible(self, text: str) -> frozenset[Hashable]:
+        """Keys of the patterns that may match ``text``; every other pattern cannot."""
+        if self.database is None:
+            return self.always
+        hits: set[int] = set()
+
+        def on_match(pattern_id: int, _start: int, _end: int, _flags: int, _context: Any) -> None:
+            hits.add(pattern_id)
+
+        self.database.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=self.scratch)
+        return self.always | {self.keys[i] for i in hits}
+
+
+def _flags(regex: re.Pattern[str]) -> int:
+    flags: int = (
+        hyperscan.HS_FLAG_PREFILTER
+        | hyperscan.HS_FLAG_UTF8
+        | hyperscan.HS_FLAG_SINGLEMATCH
+        | hyperscan.HS_FLAG_ALLOWEMPTY
+    )
+    if _NEEDS_UNICODE_CLASSES.search(regex.pattern):
+        flags |= hyperscan.HS_FLAG_UCP
+    if regex.flags & re.IGNORECASE:
+        flags |= hyperscan.HS_FLAG_CASELESS
+    if regex.flags & re.MULTILINE:
+        flags |= hyperscan.HS_FLAG_MULTILINE
+    return flags
+
+
+def _compile(candidates: list[tuple[Hashable, bytes, int]], chosen: list[int]) -> Any:
+    database = hyperscan.Database()
+    database.compile(
+        expressions=[candidates[i][1] for i in chosen],
+        ids=list(range(len(chosen))),
+        elements=len(chosen),
+        flags=[candidates[i][2] for i in chosen],
+    )
+    return database
+
+
+def _uncompilable(candidates: list[tuple[Hashable, bytes, int]], chosen: list[int]) -> set[int]:
+    """Indices hyperscan refuses, found by halving (the error does not say which one it was)."""
+    try:
+        _compile(candidates, chosen)
+    except Exception:
+        if len(chosen) == 1:
+            return set(chosen)
+        middle = len(chosen) // 2
+        return _uncompilable(candidates, chosen[:middle]) | _uncompilable(
+            candidates, chosen[middle:]
+        )
+    return set()
+
+
+_LOADED: dict[str, tuple[Any, set[int]]] = {}
+"""Databases already built or loaded in this process (guards for several policies share one)."""
+
+
+def _load_or_compile(candidates: list[tuple[Hashable, bytes, int]]) -> tuple[Any, set[int]]:
+    """The database for ``candidates`` and the indices it could not take."""
+    fingerprint = hashlib.sha256(repr([(e, f) for _, e, f in candidates]).encode("utf-8"))
+    fingerprint.update(str(getattr(hyperscan, "__version__", "")).encode())
+    name = fingerprint.hexdigest()[:24]
+    if name not in _LOADED:
+        _LOADED[name] = _build(candidates, cache_dir() / f"prefilter-{name}.hsdb")
+    return _LOADED[name]
+
+
+def _build(candidates: list[tuple[Hashable, bytes, int]], path: Path) -> tuple[Any, set[int]]:
+    rejected_path = path.with_suffix(".rejected")
+    try:
+        database = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        rejected_text = rejected_path.read_text(encoding="ascii").split()
+        return database, {int(i) for i in rejected_text}
+    except Exception:  # no cache yet, or one from another CPU or version: build anew
+        pass
+    rejected = {
+        i
+        for i, (_, expression, _) in enumerate(candidates)
+        if _UNSUPPORTED.search(expression.decode())
+    }
+    chosen = [i for i in range(len(candidates)) if i not in rejected]
+    rejected |= _uncompilable(candidates, chosen)
+    chosen = [i for i in chosen if i not in rejected]
+    if not chosen:
+        return None, rejected
+    database = _compile(candidates, chosen)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(hyperscan.dumpb(database))
+        rejected_path.write_text(" ".join(str(i) for i in sorted(rejected)), encoding="ascii")
+    except OSError:
+        pass  # a read-only home only costs the compile next time
+    return database, rejected
