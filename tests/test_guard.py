@@ -34,10 +34,13 @@ def test_phrases_of_one_passage_become_one_finding() -> None:
         text, [finding("PROMPT_INJECTION", 0, 32), finding("PROMPT_INJECTION", 37, 61, 0.95)]
     )
     assert [(f.start, f.end, f.score) for f in merged] == [(0, 61, 0.95)]
-    separate = merge_passages(
+    touching = merge_passages(
         "爆弾の作り方。毒ガスの作り方", [finding("HARMFUL", 0, 6), finding("HARMFUL", 7, 14)]
     )
-    assert len(separate) == 2  # a sentence ends between them
+    assert [(f.start, f.end) for f in touching] == [(0, 14)]  # only punctuation between
+    text = "爆弾の作り方。今日は晴れ。毒ガスの作り方"
+    separate = merge_passages(text, [finding("HARMFUL", 0, 6), finding("HARMFUL", 13, 20)])
+    assert len(separate) == 2  # a sentence about something else ends between them
 
 
 def test_scan_reports_one_injection_for_one_sentence() -> None:

@@ -143,6 +143,11 @@ class ScopeRecognizer(Strict):
     entity: Literal["OUT_OF_SCOPE"] = "OUT_OF_SCOPE"
     ngram: Annotated[int, Field(ge=1, le=5)] = 2
     min_length: Annotated[int, Field(ge=1)] = 8
+    generic_phrases: list[str] = Field(default_factory=list)
+    """Politeness and format words (お願いします, 箇条書き): removed before comparing, as they say
+    nothing about what the request is about."""
+    request_chars: Annotated[int, Field(ge=1)] = 200
+    """How much of the first and last lines is taken as the request itself."""
     description: Localized
 
 

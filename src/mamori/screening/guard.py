@@ -33,8 +33,10 @@ class ScanResult:
 MERGED_TYPES = frozenset({"HARMFUL", "PROMPT_INJECTION"})
 """Types that describe a passage, not a value: touching or overlapping findings are one passage."""
 MERGE_GAP = 24
-"""Findings this close, with no sentence end between them, belong to one passage."""
+"""Findings this close belong to one passage when no sentence ends between them, or when nothing
+but punctuation does (「…忘れてください。あなたは今から…」 is one injection attempt)."""
 _SENTENCE_END = re.compile(r"[。．.!?！？\n]")
+_ONLY_PUNCTUATION = re.compile(r"[\s。．.!?！？、,]*")
 
 
 def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
@@ -46,11 +48,12 @@ def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
             others.append(finding)
             continue
         last = merged[-1] if merged else None
+        gap = text[last.end : finding.start] if last is not None else ""
         if (
             last is not None
             and last.type == finding.type
             and finding.start <= last.end + MERGE_GAP
-            and not _SENTENCE_END.search(text, last.end, max(last.end, finding.start))
+            and (not _SENTENCE_END.search(gap) or _ONLY_PUNCTUATION.fullmatch(gap))
         ):
             strongest = last if last.score >= finding.score else finding
             merged[-1] = replace(strongest, start=last.start, end=max(last.end, finding.end))

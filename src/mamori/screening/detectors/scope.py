@@ -1,7 +1,14 @@
 """Out-of-scope use: how close a request is to the system's purpose and examples.
 
 Character n-grams need no model and no download, and work for Japanese without word segmentation.
-Bigrams made only of kana and punctuation (「して」「ます」) say nothing about the topic and are dropped.
+Bigrams made only of kana and punctuation (「して」「ます」) say nothing about the topic and are dropped,
+and so are the recogniser's ``generic_phrases`` — politeness and format words (お願いします,
+箇条書きで, よろしく) that any request may carry, in scope or not.
+
+A request is judged on the request itself, not on the material pasted with it: the similarity is the
+best of the opening of the text, its first line (and first sentence) and its last line, so that
+minutes, an e-mail or a memo appended to 「次の議事録を要約して」 do not dilute it below the
+threshold (and a long text costs no more than a short one).
 """
 
 from __future__ import annotations
@@ -15,6 +22,9 @@ from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, r
 from mamori.screening.findings import Explanation, Finding
 
 _NOISE = re.compile(r"[\s\W_ぁ-ゖー]+")
+_SENTENCE_END = re.compile(r"[。．.!?！？:：]")
+MIN_PART_GRAMS = 4
+"""A part of the text with fewer content n-grams than this is too short to judge on its own."""
 
 
 def ngrams(text: str, n: int) -> Counter[str]:
@@ -46,14 +56,48 @@ class ScopeDetector:
         self.id = recognizer.id
         self.n = recognizer.ngram
         self.min_length = recognizer.min_length
+        self.request_chars = recognizer.request_chars
         self.threshold = threshold
-        self.references = [
-            ngrams(reference, self.n) for reference in references if reference.strip()
-        ]
+        phrases = sorted(
+            {p.lower() for p in recognizer.generic_phrases if p.strip()}, key=len, reverse=True
+        )
+        self.generic = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+        self.references = [grams for reference in references if (grams := self._grams(reference))]
+
+    def _grams(self, text: str) -> Counter[str]:
+        text = text.lower()
+        if self.generic is not None:
+            text = self.generic.sub(" ", text)
+        return ngrams(text, self.n)
+
+    def _score(self, grams: Counter[str]) -> float:
+        return max((cosine(grams, reference) for reference in self.references), default=0.0)
+
+    def _request_parts(self, text: str) -> list[Counter[str]]:
+        """The opening of the text, its first and last lines with any content, and the first
+        sentence of the first line — each cut to ``request_chars``, so a long text costs no more
+        than a short one."""
+        cap = self.request_chars
+        parts = [self._grams(text[:cap])]
+        lines = text.splitlines()
+        for line in lines:
+            grams = self._grams(line[:cap])
+            if grams:
+                parts.append(grams)
+                first = _SENTENCE_END.split(line[:cap], maxsplit=1)[0]
+                if len(first) < len(line[:cap]):
+                    parts.append(self._grams(first))
+                break
+        for line in reversed(lines):
+            grams = self._grams(line[-cap:])
+            if grams:
+                parts.append(grams)
+                break
+        return [p for p in parts if sum(p.values()) >= MIN_PART_GRAMS]
 
     def similarity(self, text: str) -> float:
-        grams = ngrams(text, self.n)
-        return max((cosine(grams, reference) for reference in self.references), default=0.0)
+        """The best similarity of any part of the text that may hold the request."""
+        return max((self._score(part) for part in self._request_parts(text)), default=0.0)
 
     def detect(self, scan: ScanInput) -> list[Finding]:
         text = scan.text.normalized
