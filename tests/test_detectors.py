@@ -55,6 +55,15 @@ CARD_BAD_LUHN = "4111111111111112"
 assert luhn.is_valid(CARD) and not luhn.is_valid(CARD_BAD_LUHN)
 assert in_.is_valid(CARD[:12])
 
+# A 13-digit product (JAN) code that happens to pass Luhn: only its label keeps it from being a card.
+JAN_LIKE_CARD = "490123456789" + luhn.calc_check_digit("490123456789")
+assert luhn.is_valid(JAN_LIKE_CARD)
+# ゆうちょ 記号-番号 whose 13 digits happen to pass the corporate-number check.
+YUCHO = next(
+    f"1{i:04d}-12345678" for i in range(10000) if cn.calc_check_digit(f"{i:04d}12345678") == "1"
+)
+assert cn.is_valid(YUCHO.replace("-", ""))
+
 
 def spans(text: str, types: set[str], guard: Guard | None = None) -> list[tuple[str, str]]:
     """(type, original substring) of every finding of ``types``, in text order."""
@@ -113,6 +122,7 @@ MY_NUMBER_ROWS = [
     row(grouped(BAD_MY_NUMBER, 4, 4, 4), id="wrong-check-digit-hyphenated"),
     row(f"個人番号：{BAD_MY_NUMBER}", id="wrong-check-digit-even-with-context"),
     row(MY_NUMBER + "0", id="thirteen-digits"),
+    row(f"sha256 a3f9{MY_NUMBER}bc71", id="inside-a-hex-checksum"),
     row(
         f"運転免許証番号：{MY_NUMBER}",
         ("DRIVERS_LICENSE", MY_NUMBER),
@@ -153,6 +163,11 @@ CORPORATE_ROWS = [
     row(BAD_CORPORATE, id="wrong-check-digit"),
     row(f"ISBN {ISBN_LIKE_CORPORATE}", id="isbn-passing-the-check"),
     row(CORPORATE + "1", id="fourteen-digits"),
+    row(
+        f"ゆうちょ銀行 記号・番号：{YUCHO}",
+        ("BANK_ACCOUNT", YUCHO),
+        id="yucho-kigou-bangou-is-an-account",
+    ),
 ]
 
 
@@ -237,6 +252,12 @@ POSTAL_ROWS = [
     # hard negatives
     row("資料100-8914を参照", id="bare-without-context"),
     row("1234-5678", id="four-four-digits"),
+    row(
+        "1-3-1 Kasumigaseki, Chiyoda-ku, Tokyo 100-8914",
+        ("ADDRESS", "1-3-1 Kasumigaseki, Chiyoda-ku, Tokyo"),
+        "100-8914",
+        id="after-romanised-address",
+    ),
 ]
 
 
@@ -274,6 +295,26 @@ ADDRESS_ROWS = [
     ),
     # hard negatives
     row("東京都の人口は約1400万人", id="prefecture-and-count"),
+    row("藤沢市朝日町3-3-16", "藤沢市朝日町3-3-16", id="city-without-prefecture"),
+    row("住所：つくば市研究学園7-15-36", "つくば市研究学園7-15-36", id="hiragana-city"),
+    row(
+        "北佐久郡軽井沢町大字軽井沢123番地",
+        "北佐久郡軽井沢町大字軽井沢123番地",
+        id="county-town",
+    ),
+    row(
+        "京都市中京区寺町通御池上る上本能寺前町488番地",
+        "京都市中京区寺町通御池上る上本能寺前町488番地",
+        id="kyoto-street-agaru",
+    ),
+    row(
+        "I live at Room 301, 2-5-8 Asahicho, Fujisawa-shi, Kanagawa.",
+        "Room 301, 2-5-8 Asahicho, Fujisawa-shi, Kanagawa",
+        id="romanised-with-room",
+    ),
+    # hard negatives
+    row("藤沢市の人口は約44万人", id="city-and-count"),
+    row("Version 2-5-8 of the Tokyo plan", id="latin-numbers-without-ward"),
     row("東京都千代田区の施策", id="prefecture-and-ward-without-context"),
     row("大阪府と京都府の連携", id="two-prefectures"),
 ]
@@ -300,6 +341,20 @@ PERSON_ROWS = [
     row("中島みゆきさん", "中島みゆき", id="hiragana-given-name"),
     row("鈴木一郎が出席した", "鈴木一郎", id="surname-given-lexicon"),
     row("山田 太郎", "山田 太郎", id="spaced-surname-given"),
+    row("審議官 福田 幸子から連絡があった", "福田 幸子", id="title-before-name"),
+    row("課長山田が説明した", "山田", id="title-before-surname"),
+    row("林課長に報告した", "林", id="one-kanji-surname-and-title"),
+    row("阿部室長", "阿部", id="surname-ending-in-be"),
+    row("先日お電話した三浦です。", "三浦", id="self-introduction-desu"),
+    row("村田ひかりと申します。", "村田ひかり", id="self-introduction-moushimasu"),
+    row("口座名義（カナ）：ヤマダ　タロウ", "ヤマダ　タロウ", id="label-with-note-katakana"),
+    row("フリガナ | ヤマダ タロウ", "ヤマダ タロウ", id="label-with-bar"),
+    row("氏名：林 さくら", "林 さくら", id="label-one-kanji-surname-kana-given"),
+    row("[16:41] 新井　勝：了解です", "新井　勝", id="chat-speaker"),
+    row("緊急連絡先（母：中山愛）", "中山愛", id="relation-label"),
+    row("以上\n\n上田 美和\n", "上田 美和", id="signature-line"),
+    row("My name is Nguyen Van An and I live in Tokyo.", "Nguyen Van An", id="latin-my-name-is"),
+    row("Best regards,\nEmily Brown", "Emily Brown", id="latin-closing"),
     # hard negatives
     row("機能仕様", id="shiyou-is-not-a-name"),
     row("川崎市長", id="mayor-of-a-city"),
@@ -309,6 +364,12 @@ PERSON_ROWS = [
     row("担当者様", id="tantousha-sama"),
     row("ご担当者様", id="go-tantousha-sama"),
     row("関係各位", id="kankei-kakui"),
+    row("横浜市長　殿", id="mayor-of-a-city-dono"),
+    row("総務課長　殿", id="section-chief-dono"),
+    row("Dear Sir or Madam,\n\nMy request is simple.", id="dear-sir-or-madam"),
+    row("課長会議を開催する", id="title-before-ordinary-word"),
+    row("確認が必要です。", id="desu-after-ordinary-word"),
+    row("株式会社霞ソリューションズ\n大臣官房", id="katakana-company-then-title-next-line"),
 ]
 
 
@@ -330,6 +391,10 @@ BIRTH_ROWS = [
     row("born 15 March 1980", "15 March 1980", id="english-day-first"),
     row("Date of birth: 15 September 1980", "15 September 1980", id="english-day-first-long"),
     row("生年月日：１９８０年３月１５日", "１９８０年３月１５日", id="full-width-digits"),
+    row("昭和62年12月9日生", "昭和62年12月9日", id="era-kanji-sei"),
+    row("（平成14年6月14日生）", "平成14年6月14日", id="era-kanji-sei-parenthesised"),
+    row("本人は1981年9月4日生です。", "1981年9月4日", id="western-kanji-sei-desu"),
+    row("DOB: 24/12/1982", "24/12/1982", id="day-first-numeric"),
     # hard negatives
     row("令和8年4月1日施行", id="enforcement-date"),
     row("2026年4月1日に開催", id="event-date"),
@@ -337,6 +402,8 @@ BIRTH_ROWS = [
     row("The meeting on 15 March 2026 was held.", id="english-date-without-context"),
     row("生年月日：令和50年1月1日", id="birth-date-in-the-future"),
     row("生年月日：1980年2月30日", id="impossible-date"),
+    row("令和5年4月1日生産開始", id="sei-of-seisan"),
+    row("納期 24/12/2020", id="day-first-without-context"),
 ]
 
 
@@ -360,6 +427,9 @@ CARD_ROWS = [
     # hard negatives
     row(f"カード番号 {grouped(CARD_BAD_LUHN, 4, 4, 4, 4, sep=' ')}", id="luhn-fails"),
     row("カード番号 0000 0000 0000 0000", id="all-zeros"),
+    row(f"JANコード {JAN_LIKE_CARD} の物品", id="jan-code-passing-luhn"),
+    row(f"物品管理番号 {JAN_LIKE_CARD}", id="asset-number-passing-luhn"),
+    row(f"SHA-256: 45ebc09b{CARD}f69c4fe2", id="inside-a-hex-checksum"),
 ]
 
 
@@ -433,6 +503,7 @@ IP_ROWS = [
     row("999.1.1.1", id="octet-out-of-range"),
     row("v2.10.1 にアップデート", id="semver"),
     row("0.0.0.0", id="unspecified"),
+    row("DB_HOST=10.0.0.1\nAPP_VERSION=v2.10.1", "10.0.0.1", id="after-equals-before-version-line"),
     row("10:30:00に開始", id="time-of-day"),
 ]
 
@@ -475,12 +546,23 @@ SECRET_ROWS = [
     row("password: Tr0ub4dor&3", "Tr0ub4dor&3", id="password-assignment"),
     row("パスワードは Tr0ub4dor&3 です", "Tr0ub4dor&3", id="password-ja"),
     row(f"Authorization: Bearer {JWT}", JWT, id="jwt"),
+    row(
+        "AZURE_STORAGE_KEY=q8Zr2Lw+Yt5Nc0Vb/Hs7Kd3Fj9Pm1Qx4Ue6Ga==",
+        "q8Zr2Lw+Yt5Nc0Vb/Hs7Kd3Fj9Pm1Qx4Ue6Ga==",
+        id="credential-variable",
+    ),
+    row("該当値：Hp8xoS$OrfaH", "Hp8xoS$OrfaH", id="labelled-value-in-a-report"),
+    row("検証用のトークン共有します → Kq7Ld2Wz9Rt4", "Kq7Ld2Wz9Rt4", id="token-pasted-in-chat"),
     # hard negatives: the placeholders manuals write instead of a key
     row("設定例では AKIAXXXXXXXXXXXXXXXX のように", id="aws-placeholder"),
     row("設定例の sk-xxxxxxxxxxxxxxxxxxxxxxxx のとおり", id="openai-placeholder"),
     row("password: ********", id="password-asterisks"),
     row('api_key = "<YOUR_API_KEY>"', id="api-key-angle-placeholder"),
     row("パスワードの定期変更は廃止されました。", id="password-word-in-prose"),
+    row("BUILD_TOKEN=0123456789abcdef0123456789abcdef01234567", id="hex-value-commit-id"),
+    row("REQUEST_TOKEN=123e4567-e89b-12d3-a456-426614174000", id="uuid-value"),
+    row("API_KEY=Your_Api_Key_Here_123", id="placeholder-value"),
+    row("トークン: v2.10.1-release", id="version-after-token-label"),
 ]
 
 
@@ -510,6 +592,10 @@ MARKING_ROWS = [
     pytest.param("複製禁止", [("複製禁止", 2)], id="fukusei-kinshi"),
     pytest.param("CONFIDENTIAL", [("CONFIDENTIAL", 2)], id="confidential-upper"),
     pytest.param("TOP SECRET", [("TOP SECRET", 3)], id="top-secret"),
+    pytest.param("要保護情報", [("要保護情報", 2)], id="youhogo"),
+    pytest.param("【要保護情報】", [("【要保護情報】", 2)], id="youhogo-bracketed"),
+    pytest.param("本資料は㊙のため回収する", [("㊙", 3)], id="circled-hi"),
+    pytest.param("㊙扱いとする", [("㊙", 3)], id="circled-hi-atsukai"),
     # hard negatives
     pytest.param("秘書", [], id="hisho"),
     pytest.param("秘書課に提出", [], id="hisho-ka"),
@@ -521,6 +607,11 @@ MARKING_ROWS = [
     pytest.param("「機密性2情報」に該当する文書", [], id="quoted-class-in-a-rule"),
     pytest.param("文書（機密性2情報を含む）は送らない", [], id="parenthesised-rule"),
     pytest.param("This is confidential information in prose.", [], id="lowercase-confidential"),
+    pytest.param(
+        "ガラス製品のため、梱包には取扱注意のシールを貼付すること。", [], id="fragile-goods-sticker"
+    ),
+    pytest.param("AWS_SECRET_ACCESS_KEY: (see vault)", [], id="secret-inside-a-variable-name"),
+    pytest.param("STRIPE_CONFIDENTIAL_FLAG=1", [], id="confidential-inside-a-variable-name"),
 ]
 
 

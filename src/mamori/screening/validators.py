@@ -91,7 +91,16 @@ _ENGLISH_DATE = re.compile(
 )
 
 
+# 24/12/1982 (day first) or 12/24/1982 (month first): the four-digit year comes last.
+_YEAR_LAST = re.compile(r"(?P<a>\d{1,2})[./\-](?P<b>\d{1,2})[./\-](?P<y>\d{4})$")
+
+
 def _ymd(text: str) -> tuple[int, int, int] | None:
+    year_last = _YEAR_LAST.match(text.strip())
+    if year_last:
+        first, second = int(year_last["a"]), int(year_last["b"])
+        day_first = (first, second) if second <= 12 else (second, first)
+        return int(year_last["y"]), day_first[1], day_first[0]
     match = _DATE.search(text)
     if match:
         year = 1 if match["y"] == "元" else int(match["y"])
@@ -121,7 +130,29 @@ def valid_date(text: str) -> bool:
     return dt.date(1868, 1, 1) <= day <= dt.date.today()
 
 
+_HEX = re.compile(r"[0-9A-Fa-f\-]+")
+_PLACEHOLDER = re.compile(r"x{4}|\*{3}|example|your|dummy|sample|placeholder|changeme|<|\$\{", re.I)
+
+
+def valid_secret_value(text: str) -> bool:
+    """A value that looks random: upper and lower case and digits, varied, not hex, no placeholder.
+
+    Hex strings are left out on purpose: commit ids, checksums and UUIDs are hex, and a hex secret
+    with a known prefix or label is found by the provider patterns instead."""
+    value = text.strip("\"'")
+    return (
+        len(value) >= 12
+        and not _HEX.fullmatch(value)
+        and any(c.isupper() for c in value)
+        and any(c.islower() for c in value)
+        and any(c.isdigit() for c in value)
+        and len(set(value)) >= 8
+        and not _PLACEHOLDER.search(value)
+    )
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "secret_value": valid_secret_value,
     "my_number": valid_my_number,
     "corporate_number": valid_corporate_number,
     "credit_card": valid_credit_card,

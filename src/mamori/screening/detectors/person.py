@@ -17,17 +17,39 @@ _KANJI = "一-龥々〆ヶ"
 _KANJI_RUN = re.compile(f"[{_KANJI}]{{2,7}}(?![{_KANJI}])(?<![{_KANJI}]{{8}})")
 _SPACED_KANJI = re.compile(f"(?<![{_KANJI}])([{_KANJI}]{{1,3}}) ([{_KANJI}]{{1,3}})(?![{_KANJI}])")
 _BACK_NAME = re.compile(
-    f"(?:[{_KANJI}]{{1,4}} ?(?:[{_KANJI}]{{0,4}}|[ぁ-ゖ]{{2,5}})|[ァ-ヶー]{{2,12}}(?: [ァ-ヶー]{{1,12}})?)$"
+    f"(?:[{_KANJI}]{{1,4}} ?(?:[{_KANJI}]{{0,4}}|[ぁ-ゖ]{{2,5}})|[ァ-ヶー]{{2,12}}(?: [ァ-ヶー]{{1,12}})?)\\Z"
 )
 _HIRAGANA = re.compile("[ぁ-ゖ]")
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,3}")
-_TITLE_BEFORE = re.compile(r"([A-Za-z][A-Za-z ]{0,24}?)\.?\s*:?\s*$")
+# A title or label just before a Latin name: "Mr. ", "Name: ", "My name is ", "Best regards,\n".
+_TITLE_BEFORE = re.compile(r"([A-Za-z][A-Za-z ]{0,24}?)([.,]?)\s*:?\s*\Z")
+# Only a letter's closing leads into a name across a comma ("Best regards,\n" — not "Madam,\n").
+_CLOSINGS = ("regards", "sincerely", "faithfully", "truly", "wishes")
+# Words a salutation or closing leads into that are not names ("Dear Sir or Madam").
+_LATIN_NOT_NAMES = frozenset(
+    {"sir", "madam", "all", "team", "everyone", "colleagues", "customer", "customers", "friends"}
+)
 _NAME_AFTER_LABEL = (
     f"([{_KANJI}]{{1,5}}(?: [{_KANJI}]{{1,5}})?"
     r"|[ァ-ヶー]{1,10}(?:[ ・][ァ-ヶー]{1,10})?"
     r"|[ぁ-ゖー]{2,10}(?: [ぁ-ゖー]{1,10})?"
     r"|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2})"
 )
+# A short note in brackets between a label and the name: 口座名義（カナ）：, 氏名(自署) …
+_LABEL_NOTE = r"(?:\s*\([^()\n]{1,6}\))?"
+# The speaker of a chat log line: "[16:41] 新井 勝：…".
+_CHAT_SPEAKER = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\] ?([^\s:\[\]][^:\n\[\]]{0,14}?) ?:")
+# A name said by its bearer: "…した山本です。", "大塚 浩二と申します".
+_SELF_INTRO = re.compile("と申します|と申し上げます|といいます|と言います|です")
+_BACK_INTRO = re.compile(f"[{_KANJI}]{{1,4}}(?: ?[{_KANJI}]{{1,3}}| ?[ぁ-ゖ]{{2,4}})?\\Z")
+# A name alone on its line (a signature under a letter or an e-mail).
+_NAME_LINE = re.compile(
+    f"(?m)^ *([{_KANJI}]{{1,4}}(?: ?[{_KANJI}]{{1,3}}| ?[ぁ-ゖ]{{2,4}}| [{_KANJI}]{{1,3}})) *$"
+)
+_KANJI_CHAR = re.compile(f"[{_KANJI}]")
+_KANJI_AT = re.compile(f"[{_KANJI}]+")
+# Suffixes that make a kanji word a place, not a given name (石川県, 中野区).
+_PLACE_END = tuple("市区町村都道府県郡")
 # Words that end an organisation or a role, not a person: 総務課, 利用者, 株式会社 …
 _NOT_A_NAME_END = tuple("課部局室係省庁所院館署校園会社者員民人方班")
 # Kana honorifics only follow people; a kanji one may end an ordinary word (仕様, 模様, 川崎市長),
@@ -35,6 +57,16 @@ _NOT_A_NAME_END = tuple("課部局室係省庁所院館署校園会社者員民�
 _KANA_HONORIFICS = frozenset({"さま", "さん", "くん", "ちゃん"})
 # 市長・区長・知事 … follow a place as often as a person (川崎市長): not used as honorifics.
 _PLACE_TITLES = (*"市区町村都道府県", "知事")
+
+
+# Kinds of clue without a score of their own take the score of the clue they resemble.
+_SCORE_OF = {
+    "title_before": "honorific",
+    "self_introduction": "honorific",
+    "chat_speaker": "label",
+    "relation": "label",
+    "signature": "surname_given",
+}
 
 
 def _alternation(entries: tuple[str, ...]) -> str:
@@ -60,8 +92,27 @@ class PersonDetector:
         )
         self.longest_surname = max(len(s) for s in self.surnames)
         self.longest_given = max((len(g) for g in self.given_names), default=0)
+        # Cheap gates for the surname + given-name pass: most kanji runs start with neither.
+        self.surname_heads = frozenset(s[:2] for s in self.surnames if len(s) >= 2)
+        self.single_surnames = frozenset(s for s in self.surnames if len(s) == 1)
         labels = _alternation(lexicons[recognizer.labels])
-        self.label_regex = re.compile(f"(?:{labels})(\\s*[:：]?\\s*)" + _NAME_AFTER_LABEL)
+        self.label_regex = re.compile(
+            f"(?:{labels}){_LABEL_NOTE}(\\s*[:：|]?\\s*)" + _NAME_AFTER_LABEL
+        )
+        # Job titles also come before a name (審議官 福田 幸子, 課長山田): kanji titles of two or more
+        # characters, not the ones that follow a place (市長, 知事).
+        titles = tuple(
+            h for h in self.honorifics if len(h) >= 2 and all(_KANJI_CHAR.match(c) for c in h)
+        )
+        self.title_regex = re.compile(_alternation(titles))
+        self.all_titles = frozenset(lexicons[recognizer.honorifics])
+        self.place_titles = tuple(
+            h for h in lexicons[recognizer.honorifics] if h.startswith(_PLACE_TITLES)
+        )
+        kin = lexicons.get("kin-terms", ())
+        self.kin_regex = (
+            re.compile(f"(?<![{_KANJI}])(?:{_alternation(kin)})( ?: ?|の)") if kin else None
+        )
         self.honorific_regex = re.compile(_alternation(self.honorifics))
         # Latin names are found from the capitalised words (rare in text, so fast to find) and then
         # checked for a title or label just before them — not by trying every title everywhere.
@@ -75,7 +126,7 @@ class PersonDetector:
             len(bare) >= 2
             and bare not in self.stop_words
             and name not in self.stop_words
-            and not bare.endswith(_NOT_A_NAME_END)
+            and (not bare.endswith(_NOT_A_NAME_END) or bare in self.surnames)  # 阿部, 岡部
             and bare not in self.honorifics
         )
 
@@ -119,6 +170,55 @@ class PersonDetector:
                     return
             return
 
+    def _given_ok(self, given: str) -> bool:
+        """Whether kanji after a known surname can be its given name (not 課長, 県, 関係 …)."""
+        return (
+            0 < len(given) <= 3
+            and given not in self.all_titles
+            and given not in self.stop_words
+            and not given.endswith(_NOT_A_NAME_END)
+            and not given.endswith(_PLACE_END)
+        )
+
+    def _name_at(self, text: str, position: int, *, alone: bool, short: bool = False) -> int | None:
+        """The end of a name that starts at ``position`` with a known surname, where the text around
+        already says a name is here (a title before it, と申します after it …).
+
+        The given name is a known one, or up to three kanji ending the kanji run; a one-kanji surname
+        (林, 東) needs a known or a spaced given name. ``alone`` accepts a surname on its own, and
+        ``short`` a one-kanji surname on its own too."""
+        if text.startswith(" ", position):
+            position += 1
+        run = _KANJI_AT.match(text, position)
+        if run is None:
+            return None
+        run_end = run.end()
+        for size in range(min(self.longest_surname, run_end - position), 0, -1):
+            if text[position : position + size] in self.surnames:
+                break
+        else:
+            return None
+        surname_end = position + size
+        if text[position:run_end] in self.stop_words:
+            return None
+        if surname_end < run_end:  # unspaced: the rest of the kanji run is the given name
+            given = text[surname_end:run_end]
+            if given in self.given_names or (size >= 2 and self._given_ok(given)):
+                return run_end
+            if given in self.all_titles or given.startswith(tuple(self.all_titles)):
+                return surname_end if alone and (size >= 2 or short) else None
+            return None
+        after = surname_end + 1 if text.startswith(" ", surname_end) else surname_end
+        if after > surname_end:
+            spaced = _KANJI_AT.match(text, after)
+            if spaced is not None and self._given_ok(spaced.group()):
+                return spaced.end()
+        for length in range(min(self.longest_given, 4), 1, -1):  # a hiragana given name
+            given = text[after : after + length]
+            if _HIRAGANA.match(given) and given in self.given_names:
+                return after + length
+        return surname_end if alone and (size >= 2 or short) else None
+
     def _latin_title(self, text: str, match: re.Match[str]) -> tuple[str, int] | None:
         """(title, where the name starts) when a title or label leads into these capitalised words."""
         words = match.group().split(" ")
@@ -136,7 +236,9 @@ class PersonDetector:
                 " ".join(title.split()[-2:]),
                 title.split()[-1] if title.split() else "",
             ):
-                if candidate in self.latin_titles:
+                if candidate in self.latin_titles and (
+                    before.group(2) != "," or candidate.endswith(_CLOSINGS)
+                ):
                     return candidate, match.start()
         return None
 
@@ -157,7 +259,7 @@ class PersonDetector:
                     start,
                     end,
                     type="PERSON",
-                    score=self.scores[kind],  # type: ignore[index]
+                    score=self.scores[_SCORE_OF.get(kind, kind)],  # type: ignore[index]
                     detector=self.id,
                     explanation=Explanation(kind.replace("_", "-"), (clue,) if clue else ()),
                 )
@@ -168,8 +270,13 @@ class PersonDetector:
             # 申請者山田花子: with nothing between label and name, the name must start with a surname.
             if not match.group(1) and self._surname_start(name) != 0:
                 continue
+            start = match.start(2)
+            # 氏名：林 さくら — the pattern stops at the kana given name; a known surname lets it on.
+            if _KANJI_CHAR.match(name):
+                longer = self._name_at(text, start, alone=True)
+                if longer is not None and longer > start + len(name):
+                    name = text[start:longer]
             if self._plausible(name):
-                start = match.start(2)
                 kind = "latin_label" if name[:1].isascii() else "label"
                 add(
                     start,
@@ -193,18 +300,80 @@ class PersonDetector:
                     continue
                 offset = 0
             name = run[offset:]
-            if self._plausible(name):
-                add(back.start() + offset, back.end(), "honorific", match.group())
+            # 横浜市長 殿, 総務課長 殿: an office before the honorific, not a name. 山田課長殿: the
+            # name is 山田 (found before 課長 already).
+            bare = name.rstrip(" ")
+            title = next((t for t in self.all_titles if bare.endswith(t)), None)
+            if title is not None:
+                if title.startswith(_PLACE_TITLES):
+                    continue
+                name = bare[: -len(title)]
+            # 林課長, 原さん: a one-kanji surname standing alone before the title is a name too.
+            if self._plausible(name) or (
+                name in self.surnames and (offset == 0 or run[offset - 1] == " ")
+            ):
+                add(
+                    back.start() + offset,
+                    back.start() + offset + len(name),
+                    "honorific",
+                    match.group(),
+                )
+        heads, singles = self.surname_heads, self.single_surnames
         for match in _KANJI_RUN.finditer(text):
-            self._surname_given(text, match.start(), match.end(), add)
+            run = match.group()
+            if run[:2] in heads or run[0] in singles:
+                self._surname_given(text, match.start(), match.end(), add)
         for match in _SPACED_KANJI.finditer(text):
             if match.group(1) in self.surnames and match.group(2) in self.given_names:
                 add(match.start(), match.end(), "surname_given", "")
+        for match in self.title_regex.finditer(text):
+            end = self._name_at(text, match.end(), alone=True)
+            if end is not None:
+                start = match.end() + (1 if text.startswith(" ", match.end()) else 0)
+                add(start, end, "title_before", match.group())
+        if self.kin_regex is not None:
+            for match in self.kin_regex.finditer(text):
+                # 母：中山 / 子の金子愛: after の a surname alone is too weak (子の山田先生).
+                end = self._name_at(text, match.end(), alone=match.group(1) != "の")
+                if end is not None:
+                    add(
+                        match.end(),
+                        end,
+                        "relation",
+                        match.group()[: match.start(1) - match.start()],
+                    )
+        for match in _SELF_INTRO.finditer(text):
+            back = _BACK_INTRO.search(text, max(0, match.start() - 10), match.start())
+            if back is None:
+                continue
+            cue = match.group()
+            if cue == "です":  # so common that the name must be all there is before it
+                starts: tuple[int, ...] = (back.start(),)
+            else:
+                offset = self._surname_start(back.group())
+                starts = () if offset is None else (back.start() + offset,)
+            for start in starts:
+                if self._name_at(text, start, alone=True, short=True) == match.start():
+                    add(start, match.start(), "self_introduction", cue)
+        for match in _NAME_LINE.finditer(text):
+            start = match.start(1)
+            end = self._name_at(text, start, alone=False)
+            if end == match.end(1):
+                add(start, end, "signature", "")
+        if "[" in text:
+            for match in _CHAT_SPEAKER.finditer(text):
+                name = match.group(1).strip(" ")
+                start = match.start(1)
+                if self._name_at(text, start, alone=True) == start + len(name):
+                    add(start, start + len(name), "chat_speaker", "")
         for match in _CAPITALISED.finditer(text):
             found_title = self._latin_title(text, match)
             if found_title is not None:
                 title, name_start = found_title
-                if name_start < match.end():
+                words = text[name_start : match.end()].lower().split()
+                if name_start < match.end() and not all(
+                    w in _LATIN_NOT_NAMES or w in self.latin_titles for w in words
+                ):
                     add(name_start, match.end(), "latin_title", title)
         return found
 
