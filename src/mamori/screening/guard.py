@@ -33,10 +33,9 @@ class ScanResult:
 MERGED_TYPES = frozenset({"HARMFUL", "PROMPT_INJECTION"})
 """Types that describe a passage, not a value: touching or overlapping findings are one passage."""
 MERGE_GAP = 24
-"""Findings this close belong to one passage when no sentence ends between them, or when nothing
-but punctuation does (「…忘れてください。あなたは今から…」 is one injection attempt)."""
+"""Findings this close belong to one passage unless a whole sentence lies between them: the end of
+one sentence and the start of the next (「…忘れてください。あなたは今から…」) are one attempt."""
 _SENTENCE_END = re.compile(r"[。．.!?！？\n]")
-_ONLY_PUNCTUATION = re.compile(r"[\s。．.!?！？、,]*")
 
 
 def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
@@ -53,7 +52,7 @@ def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
             last is not None
             and last.type == finding.type
             and finding.start <= last.end + MERGE_GAP
-            and (not _SENTENCE_END.search(gap) or _ONLY_PUNCTUATION.fullmatch(gap))
+            and len(_SENTENCE_END.findall(gap)) <= 1
         ):
             strongest = last if last.score >= finding.score else finding
             merged[-1] = replace(strongest, start=last.start, end=max(last.end, finding.end))
