@@ -11,8 +11,7 @@ from mamori.content.screening import Policy
 from mamori.content.screening_loader import ScreeningData, load_screening
 from mamori.screening.decision import Verdict, action_for, decide
 from mamori.screening.detectors import Detector, build
-from mamori.screening.detectors.base import BuildContext, ScanInput
-from mamori.screening.detectors.lexicon import LexiconDetector
+from mamori.screening.detectors.base import BuildContext, PrefilteredDetector, ScanInput
 from mamori.screening.detectors.pattern import PatternDetector
 from mamori.screening.findings import PERSONAL_DATA_TYPES, Finding
 from mamori.screening.prefilter import Prefilter
@@ -100,7 +99,7 @@ class Guard:
                 [
                     entry
                     for detector in self.detectors
-                    if isinstance(detector, PatternDetector | LexiconDetector)
+                    if isinstance(detector, PrefilteredDetector)
                     for entry in detector.prefilter_patterns()
                 ]
             )

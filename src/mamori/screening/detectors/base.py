@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from mamori.content.screening import Policy, Recognizer
 from mamori.screening.findings import Finding
@@ -70,6 +70,13 @@ class Detector(Protocol):
         """``digit``, ``ascii_letter`` or ``any``: what the text must contain for this to run."""
 
     def detect(self, scan: ScanInput) -> list[Finding]: ...
+
+
+@runtime_checkable
+class PrefilteredDetector(Protocol):
+    """A detector that can tell the prefilter which regexes it runs (and skips those that cannot match)."""
+
+    def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]: ...
 
 
 @dataclass(frozen=True)

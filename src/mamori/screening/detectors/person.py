@@ -7,7 +7,7 @@ or where a known surname is followed by a known given name. Each finding says wh
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from mamori.content.screening import PersonRecognizer, Recognizer
 from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
@@ -248,6 +248,32 @@ class PersonDetector:
                 return name[: -len(honorific)].rstrip(" ")
         return name
 
+    def _passes(self) -> dict[str, re.Pattern[str]]:
+        passes = {
+            "label": self.label_regex,
+            "honorific": self.honorific_regex,
+            "kanji_run": _KANJI_RUN,
+            "spaced": _SPACED_KANJI,
+            "title": self.title_regex,
+            "self_intro": _SELF_INTRO,
+            "name_line": _NAME_LINE,
+            "chat": _CHAT_SPEAKER,
+            "capitalised": _CAPITALISED,
+        }
+        if self.kin_regex is not None:
+            passes["kin"] = self.kin_regex
+        return passes
+
+    def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
+        """Each pass over the text, so the prefilter can skip those that cannot match."""
+        return [((self.id, name), regex) for name, regex in self._passes().items()]
+
+    def _may(self, scan: ScanInput) -> Callable[[str], bool]:
+        possible = scan.possible
+        if possible is None:
+            return lambda _name: True
+        return lambda name: (self.id, name) in possible
+
     def detect(self, scan: ScanInput) -> list[Finding]:
         text = scan.text.normalized
         found: list[Finding] = []
@@ -265,7 +291,8 @@ class PersonDetector:
                 )
             )
 
-        for match in self.label_regex.finditer(text):
+        may = self._may(scan)
+        for match in self.label_regex.finditer(text) if may("label") else ():
             name = self._strip_honorific(match.group(2))
             # 申請者山田花子: with nothing between label and name, the name must start with a surname.
             if not match.group(1) and self._surname_start(name) != 0:
@@ -284,7 +311,7 @@ class PersonDetector:
                     kind,
                     text[match.start() : match.start(1)].strip(" :："),
                 )
-        for match in self.honorific_regex.finditer(text):
+        for match in self.honorific_regex.finditer(text) if may("honorific") else ():
             back = _BACK_NAME.search(text, max(0, match.start() - 12), match.start())
             if back is None:
                 continue
@@ -319,19 +346,19 @@ class PersonDetector:
                     match.group(),
                 )
         heads, singles = self.surname_heads, self.single_surnames
-        for match in _KANJI_RUN.finditer(text):
+        for match in _KANJI_RUN.finditer(text) if may("kanji_run") else ():
             run = match.group()
             if run[:2] in heads or run[0] in singles:
                 self._surname_given(text, match.start(), match.end(), add)
-        for match in _SPACED_KANJI.finditer(text):
+        for match in _SPACED_KANJI.finditer(text) if may("spaced") else ():
             if match.group(1) in self.surnames and match.group(2) in self.given_names:
                 add(match.start(), match.end(), "surname_given", "")
-        for match in self.title_regex.finditer(text):
+        for match in self.title_regex.finditer(text) if may("title") else ():
             end = self._name_at(text, match.end(), alone=True)
             if end is not None:
                 start = match.end() + (1 if text.startswith(" ", match.end()) else 0)
                 add(start, end, "title_before", match.group())
-        if self.kin_regex is not None:
+        if self.kin_regex is not None and may("kin"):
             for match in self.kin_regex.finditer(text):
                 # 母：中山 / 子の金子愛: after の a surname alone is too weak (子の山田先生).
                 end = self._name_at(text, match.end(), alone=match.group(1) != "の")
@@ -342,7 +369,7 @@ class PersonDetector:
                         "relation",
                         match.group()[: match.start(1) - match.start()],
                     )
-        for match in _SELF_INTRO.finditer(text):
+        for match in _SELF_INTRO.finditer(text) if may("self_intro") else ():
             back = _BACK_INTRO.search(text, max(0, match.start() - 10), match.start())
             if back is None:
                 continue
@@ -355,18 +382,18 @@ class PersonDetector:
             for start in starts:
                 if self._name_at(text, start, alone=True, short=True) == match.start():
                     add(start, match.start(), "self_introduction", cue)
-        for match in _NAME_LINE.finditer(text):
+        for match in _NAME_LINE.finditer(text) if may("name_line") else ():
             start = match.start(1)
             end = self._name_at(text, start, alone=False)
             if end == match.end(1):
                 add(start, end, "signature", "")
-        if "[" in text:
+        if "[" in text and may("chat"):
             for match in _CHAT_SPEAKER.finditer(text):
                 name = match.group(1).strip(" ")
                 start = match.start(1)
                 if self._name_at(text, start, alone=True) == start + len(name):
                     add(start, start + len(name), "chat_speaker", "")
-        for match in _CAPITALISED.finditer(text):
+        for match in _CAPITALISED.finditer(text) if may("capitalised") else ():
             found_title = self._latin_title(text, match)
             if found_title is not None:
                 title, name_start = found_title
