@@ -19,30 +19,13 @@ from pathlib import Path
 
 import corpus
 
+from mamori.screening.findings import ENTITY_TYPES as MAMORI_ENTITY_TYPES
+
 BENCH_DIR = Path(__file__).resolve().parent
 CACHE_DIR = BENCH_DIR / ".cache"
 PROMPT_BYTES = 2048
 
-ENTITY_TYPES: tuple[str, ...] = (
-    "MY_NUMBER",
-    "CORPORATE_NUMBER",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "POSTAL_CODE",
-    "ADDRESS",
-    "PERSON",
-    "DATE_OF_BIRTH",
-    "CREDIT_CARD",
-    "BANK_ACCOUNT",
-    "PASSPORT_NUMBER",
-    "DRIVERS_LICENSE",
-    "IP_ADDRESS",
-    "SECRET",
-    "CLASSIFICATION_MARKING",
-    "HARMFUL",
-    "PROMPT_INJECTION",
-    "OUT_OF_SCOPE",
-)
+ENTITY_TYPES: tuple[str, ...] = tuple(str(name) for name in MAMORI_ENTITY_TYPES)
 # A hard-negative document is "clean" when none of these fire: they are the types that would make
 # mamori redact or block an ordinary administrative text.
 CLEAN_TYPES: frozenset[str] = frozenset(ENTITY_TYPES[:15])

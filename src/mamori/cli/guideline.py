@@ -13,7 +13,7 @@ from mamori.cli.options import LangOption, PacksOption
 from mamori.content import loader
 from mamori.content.diff import diff as diff_packs
 from mamori.content.models import Item, Localized, Pack
-from mamori.errors import MamoriError
+from mamori.errors import MamoriError, OptionInvalidError
 from mamori.i18n import Lang, t
 
 app = typer.Typer(
@@ -154,8 +154,6 @@ def show(
     chosen = current_lang(lang)
     try:
         if section is not None and section not in SECTIONS:
-            from mamori.errors import OptionInvalidError
-
             raise OptionInvalidError(option="--section", allowed=", ".join(SECTIONS))
         loaded = loader.load(ref, _roots(packs))
         if as_json:

@@ -10,7 +10,7 @@ import typer
 from mamori.cli.console import current_lang, err, fail, out, settings
 from mamori.cli.options import LangOption, PacksOption
 from mamori.content.screening_loader import load_screening
-from mamori.errors import MamoriError
+from mamori.errors import MamoriError, OptionInvalidError, OutputDirectoryError
 from mamori.i18n import t
 from mamori.services.guard import derive_policy, guard_for, policy_yaml
 
@@ -51,8 +51,6 @@ def derive(
     try:
         out_file.write_text(text, encoding="utf-8")
     except OSError:
-        from mamori.errors import OutputDirectoryError
-
         fail(OutputDirectoryError(path=str(out_file.parent)), chosen)
     err.print(t("cli.written", chosen, count="1", dir=str(out_file)))
     for rule in policy.rules:
@@ -87,7 +85,5 @@ def show(
     chosen = current_lang(lang)
     policies = load_screening().policies
     if name not in policies:
-        from mamori.errors import OptionInvalidError
-
         fail(OptionInvalidError(option="NAME", allowed=", ".join(sorted(policies))), chosen)
     out.print(policy_yaml(policies[name]), markup=False, highlight=False, end="")

@@ -15,7 +15,7 @@ from mamori.cli.options import LangOption
 from mamori.errors import MamoriError, OptionInvalidError, Problem, ProjectFileError
 from mamori.i18n import Lang, t
 from mamori.screening.findings import Finding
-from mamori.screening.guard import ScanResult
+from mamori.screening.guard import Guard, ScanResult
 from mamori.services.guard import LineError, guard_for, scan_lines
 
 
@@ -168,10 +168,7 @@ def _read_input(text: str | None, file: Path | None) -> str:
     return text
 
 
-def _scan_jsonl(guard: object, with_decision: bool, output: bool, lang: Lang) -> None:
-    from mamori.screening.guard import Guard
-
-    assert isinstance(guard, Guard)
+def _scan_jsonl(guard: Guard, with_decision: bool, output: bool, lang: Lang) -> None:
     failed = 0
     for result in scan_lines(guard, sys.stdin, with_decision=with_decision, output=output):
         if isinstance(result, LineError):

@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import get_args
 
-EntityType = Literal[
-    "MY_NUMBER",
-    "CORPORATE_NUMBER",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "POSTAL_CODE",
-    "ADDRESS",
-    "PERSON",
-    "DATE_OF_BIRTH",
-    "CREDIT_CARD",
-    "BANK_ACCOUNT",
-    "PASSPORT_NUMBER",
-    "DRIVERS_LICENSE",
-    "IP_ADDRESS",
-    "SECRET",
-    "CLASSIFICATION_MARKING",
-    "HARMFUL",
-    "PROMPT_INJECTION",
-    "OUT_OF_SCOPE",
-]
+from mamori.content.screening import EntityName
+
+# The names are part of the policy format, so they are defined with it (content.screening).
+EntityType = EntityName
 ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
 PERSONAL_DATA_TYPES: frozenset[EntityType] = frozenset(ENTITY_TYPES[:13])
 """Types that identify or contact a person (redactable with a placeholder)."""
