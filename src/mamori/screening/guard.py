@@ -108,7 +108,7 @@ class Guard:
         )
         # A pattern recogniser none of whose patterns can match is not even called.
         self.pattern_keys: dict[str, frozenset[Hashable]] = {
-            detector.id: frozenset((p.owner, p.id) for p in detector.patterns)
+            detector.id: frozenset(detector.keys)
             for detector in self.detectors
             if isinstance(detector, PatternDetector)
         }

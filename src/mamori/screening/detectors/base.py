@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol, runtime_checkable
 
 from mamori.content.screening import Policy, Recognizer
@@ -30,14 +31,26 @@ class ScanInput:
     """``text.normalized.lower()``: context words and lexicons are matched case-insensitively."""
     has_digit: bool
     has_ascii_letter: bool
-    digit_windows: tuple[tuple[int, int, int], ...]
-    """(pos, endpos, digits) around each cluster of digits, for digit-anchored patterns."""
     possible: frozenset[Hashable] | None = None
     """Patterns that may match (from the prefilter); None means: run every pattern."""
 
     @classmethod
     def of(cls, text: NormalizedText, possible: frozenset[Hashable] | None = None) -> ScanInput:
         normalized = text.normalized
+        return cls(
+            text,
+            normalized.lower(),
+            _DIGITS.search(normalized) is not None,
+            _ASCII_LETTER.search(normalized) is not None,
+            possible,
+        )
+
+    @cached_property
+    def digit_windows(self) -> tuple[tuple[int, int, int], ...]:
+        """(pos, endpos, digits) around each cluster of digits, for digit-anchored patterns.
+
+        Computed only when a digit-anchored pattern actually runs."""
+        normalized = self.text.normalized
         windows: list[list[int]] = []
         last_digit = -DIGIT_GAP - 1
         for run in _DIGITS.finditer(normalized):
@@ -48,14 +61,7 @@ class ScanInput:
             else:
                 windows.append([start, end, run.end() - run.start()])
             last_digit = run.end()
-        return cls(
-            text,
-            normalized.lower(),
-            bool(windows),
-            _ASCII_LETTER.search(normalized) is not None,
-            tuple((a, b, n) for a, b, n in windows),
-            possible,
-        )
+        return tuple((a, b, n) for a, b, n in windows)
 
 
 class Detector(Protocol):

@@ -73,6 +73,7 @@ class LexiconDetector:
                 self.gated.append(pattern)
                 for word in words:
                     entries.setdefault(word, []).append(("trigger", len(self.gated) - 1))
+        self.by_key = {pattern.key: pattern for pattern in (*self.always, *self.gated)}
         for key, values in entries.items():
             self.automaton.add_word(key, (len(key), tuple(values)))
         self.has_entries = bool(entries)
@@ -95,9 +96,8 @@ class LexiconDetector:
         length = len(scan.text.normalized)
         if scan.possible is not None:
             # The prefilter already knows which patterns can match: run exactly those.
-            for pattern in (*self.always, *self.gated):
-                if pattern.key in scan.possible:
-                    self._search(scan, pattern, 0, length, found)
+            for key in sorted(self.by_key.keys() & scan.possible):
+                self._search(scan, self.by_key[key], 0, length, found)
             return found
         for pattern in self.always:
             self._search(scan, pattern, 0, length, found)

@@ -56,10 +56,12 @@ class CompiledPattern:
     requires: tuple[str, ...]
     min_digits: int
 
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.owner, self.id)
+
     def matches(self, scan: ScanInput) -> Iterator[re.Match[str]]:
         text = scan.text.normalized
-        if scan.possible is not None and (self.owner, self.id) not in scan.possible:
-            return
         if self.requires and not any(word in scan.lowered for word in self.requires):
             return
         # Searching around each digit cluster pays off only while clusters are few; in a text
@@ -100,13 +102,14 @@ class PatternDetector:
             )
             for p in recognizer.patterns
         )
+        self.keys = tuple(pattern.key for pattern in self.patterns)
         self.validator_name = recognizer.validator
         self.validator = VALIDATORS[recognizer.validator] if recognizer.validator else None
         self.context = CompiledContext.of(recognizer.context, lexicons)
         self.negative = CompiledContext.of(recognizer.negative_context, lexicons)
 
     def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
-        return [((pattern.owner, pattern.id), pattern.regex) for pattern in self.patterns]
+        return [(pattern.key, pattern.regex) for pattern in self.patterns]
 
     def detect(self, scan: ScanInput) -> list[Finding]:
         found: list[Finding] = []
@@ -116,7 +119,12 @@ class PatternDetector:
         if self.context and self.context.required and not self.context.words.search(scan.lowered):
             return found
         normalized = scan.text.normalized
-        for pattern in self.patterns:
+        patterns = self.patterns
+        if scan.possible is not None:
+            patterns = tuple(
+                p for p, key in zip(self.patterns, self.keys, strict=True) if key in scan.possible
+            )
+        for pattern in patterns:
             for match in pattern.matches(scan):
                 start, end = match.span(pattern.group)
                 if start < 0 or start == end:

@@ -90,6 +90,8 @@ class PersonDetector:
                 reverse=True,
             )
         )
+        self.honorific_set = frozenset(self.honorifics)
+        self.longest_honorific = max((len(h) for h in self.honorifics), default=0)
         self.longest_surname = max(len(s) for s in self.surnames)
         self.longest_given = max((len(g) for g in self.given_names), default=0)
         # Cheap gates for the surname + given-name pass: most kanji runs start with neither.
@@ -243,9 +245,9 @@ class PersonDetector:
         return None
 
     def _strip_honorific(self, name: str) -> str:
-        for honorific in self.honorifics:
-            if name.endswith(honorific) and len(name) > len(honorific):
-                return name[: -len(honorific)].rstrip(" ")
+        for size in range(min(self.longest_honorific, len(name) - 1), 0, -1):
+            if name[-size:] in self.honorific_set:
+                return name[:-size].rstrip(" ")
         return name
 
     def _passes(self) -> dict[str, re.Pattern[str]]:
