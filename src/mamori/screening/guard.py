@@ -107,11 +107,12 @@ class Guard:
             else None
         )
         # A pattern recogniser none of whose patterns can match is not even called.
-        self.pattern_keys: dict[str, frozenset[Hashable]] = {
-            detector.id: frozenset(detector.keys)
+        self.plan: tuple[tuple[Detector, frozenset[Hashable] | None], ...] = tuple(
+            (detector, frozenset(detector.keys) if isinstance(detector, PatternDetector) else None)
             for detector in self.detectors
-            if isinstance(detector, PatternDetector)
-        }
+        )
+        self.thresholds: dict[str, float] = {str(k): v for k, v in policy.thresholds.items()}
+        self.default_threshold = policy.thresholds["default"]
 
     @classmethod
     def default(cls) -> Guard:
@@ -130,11 +131,10 @@ class Guard:
         normalized = NormalizedText.of(text)
         possible = self.prefilter.possible(normalized.normalized) if self.prefilter else None
         scan = ScanInput.of(normalized, possible)
-        protected = placeholder_spans(text)
+        protected = placeholder_spans(text) if "<" in text else []
         candidates: list[Finding] = []
-        possible = scan.possible
-        for detector in self.detectors:
-            keys = self.pattern_keys.get(detector.id)
+        thresholds, default_threshold = self.thresholds, self.default_threshold
+        for detector, keys in self.plan:
             if keys is not None and possible is not None and keys.isdisjoint(possible):
                 continue
             if (detector.needs == "digit" and not scan.has_digit) or (
@@ -142,10 +142,10 @@ class Guard:
             ):
                 continue
             for finding in detector.detect(scan):
-                if finding.score < self.policy.threshold_for(finding.type):
+                if finding.score < thresholds.get(finding.type, default_threshold):
                     continue
                 # Our own placeholders are not personal data (this keeps redaction idempotent).
-                if any(s < finding.end and finding.start < e for s, e in protected):
+                if protected and any(s < finding.end and finding.start < e for s, e in protected):
                     continue
                 candidates.append(finding)
         return resolve_overlaps(merge_passages(text, candidates))
