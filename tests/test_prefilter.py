@@ -49,3 +49,22 @@ PLAIN = Guard(FAST.policy, FAST.data, prefilter=False)
 @settings(max_examples=80, deadline=None)
 def test_same_findings_with_and_without_prefilter(text: str) -> None:
     assert FAST.scan(text).findings == PLAIN.scan(text).findings
+
+
+def test_a_compile_is_announced_and_then_served_from_disk(tmp_path, monkeypatch) -> None:
+    from mamori.screening import prefilter as module
+
+    monkeypatch.setenv("MAMORI_CACHE_DIR", str(tmp_path))
+    regexes = [("only", re.compile(rf"unique-{tmp_path.name}-\d+"))]
+    calls: list[str] = []
+    first = Prefilter(regexes, on_compile=lambda: calls.append("compile"))
+    assert calls == ["compile"]
+    assert list(tmp_path.glob("prefilter-*.hsdb"))
+    module._LOADED.clear()  # a new process: only the disk cache is left
+    again = Prefilter(regexes, on_compile=lambda: calls.append("again"))
+    assert calls == ["compile"]
+    assert (
+        first.possible(f"x unique-{tmp_path.name}-42")
+        == again.possible(f"unique-{tmp_path.name}-7")
+        == {"only"}
+    )

@@ -65,7 +65,7 @@ def validate(
     """ポリシーを検証 / Check a policy file; exit 2 if it is invalid."""
     chosen = current_lang(lang)
     try:
-        guard = guard_for(policy)
+        guard = guard_for(policy, on_prepare=lambda: err.print(t("cli.scan.preparing", chosen)))
     except MamoriError as error:
         fail(error, chosen)
     out.print(

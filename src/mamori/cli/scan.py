@@ -127,7 +127,7 @@ def scan(
     """個人情報・機密性表示・秘密情報・有害な内容を検出 / Find personal data, markings, secrets and harmful content."""
     chosen = current_lang(lang)
     try:
-        guard = guard_for(policy)
+        guard = guard_for(policy, on_prepare=lambda: err.print(t("cli.scan.preparing", chosen)))
         if jsonl:
             if text is not None or file is not None:
                 raise OptionInvalidError(

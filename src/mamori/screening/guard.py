@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
-from functools import cache
 
 from mamori.content.screening import Policy
 from mamori.content.screening_loader import ScreeningData, load_screening
@@ -79,8 +78,14 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
 class Guard:
     def __init__(
-        self, policy: Policy, data: ScreeningData | None = None, *, prefilter: bool = True
+        self,
+        policy: Policy,
+        data: ScreeningData | None = None,
+        *,
+        prefilter: bool = True,
+        on_prepare: Callable[[], None] | None = None,
     ) -> None:
+        """``on_prepare`` is called before the one slow step of a first start (see Prefilter)."""
         self.data = data or load_screening()
         self.policy = policy
         context = BuildContext(self.data.lexicons, policy)
@@ -101,7 +106,8 @@ class Guard:
                     for detector in self.detectors
                     if isinstance(detector, PrefilteredDetector)
                     for entry in detector.prefilter_patterns()
-                ]
+                ],
+                on_compile=on_prepare,
             )
             if prefilter
             else None
@@ -115,8 +121,13 @@ class Guard:
         self.default_threshold = policy.thresholds["default"]
 
     @classmethod
-    def default(cls) -> Guard:
-        return _default_guard()
+    def default(cls, on_prepare: Callable[[], None] | None = None) -> Guard:
+        """The guard with the built-in default policy, built once per process."""
+        global _DEFAULT_GUARD
+        if _DEFAULT_GUARD is None:
+            data = load_screening()
+            _DEFAULT_GUARD = Guard(data.policies["default"], data, on_prepare=on_prepare)
+        return _DEFAULT_GUARD
 
     def with_policy(self, policy: Policy) -> Guard:
         return Guard(policy, self.data, prefilter=self.prefilter is not None)
@@ -168,7 +179,4 @@ class Guard:
         return vault.redact(text, findings), vault
 
 
-@cache
-def _default_guard() -> Guard:
-    data = load_screening()
-    return Guard(data.policies["default"], data)
+_DEFAULT_GUARD: Guard | None = None

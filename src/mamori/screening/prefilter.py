@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,13 @@ def cache_dir() -> Path:
 
 
 class Prefilter:
-    def __init__(self, patterns: Sequence[tuple[Hashable, re.Pattern[str]]]) -> None:
+    def __init__(
+        self,
+        patterns: Sequence[tuple[Hashable, re.Pattern[str]]],
+        on_compile: Callable[[], None] | None = None,
+    ) -> None:
+        """``on_compile`` is called before a slow compile (no cached database): a front end can
+        tell its user why the first start takes a few seconds."""
         self.keys: list[Hashable] = []
         self.database: Any = None
         self.scratch: Any = None
@@ -46,7 +52,7 @@ class Prefilter:
         candidates = [
             (key, regex.pattern.encode("utf-8"), _flags(regex)) for key, regex in patterns
         ]
-        self.database, rejected = _load_or_compile(candidates)
+        self.database, rejected = _load_or_compile(candidates, on_compile)
         self.always = frozenset(candidates[i][0] for i in rejected)
         self.keys = [key for i, (key, _, _) in enumerate(candidates) if i not in rejected]
         self.scratch = hyperscan.Scratch(self.database) if self.database is not None else None
@@ -109,17 +115,21 @@ _LOADED: dict[str, tuple[Any, set[int]]] = {}
 """Databases already built or loaded in this process (guards for several policies share one)."""
 
 
-def _load_or_compile(candidates: list[tuple[Hashable, bytes, int]]) -> tuple[Any, set[int]]:
+def _load_or_compile(
+    candidates: list[tuple[Hashable, bytes, int]], on_compile: Callable[[], None] | None = None
+) -> tuple[Any, set[int]]:
     """The database for ``candidates`` and the indices it could not take."""
     fingerprint = hashlib.sha256(repr([(e, f) for _, e, f in candidates]).encode("utf-8"))
     fingerprint.update(str(getattr(hyperscan, "__version__", "")).encode())
     name = fingerprint.hexdigest()[:24]
     if name not in _LOADED:
-        _LOADED[name] = _build(candidates, cache_dir() / f"prefilter-{name}.hsdb")
+        _LOADED[name] = _build(candidates, cache_dir() / f"prefilter-{name}.hsdb", on_compile)
     return _LOADED[name]
 
 
-def _build(candidates: list[tuple[Hashable, bytes, int]], path: Path) -> tuple[Any, set[int]]:
+def _build(
+    candidates: list[tuple[Hashable, bytes, int]], path: Path, on_compile: Callable[[], None] | None
+) -> tuple[Any, set[int]]:
     rejected_path = path.with_suffix(".rejected")
     try:
         database = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
@@ -127,6 +137,8 @@ def _build(candidates: list[tuple[Hashable, bytes, int]], path: Path) -> tuple[A
         return database, {int(i) for i in rejected_text}
     except Exception:  # no cache yet, or one from another CPU or version: build anew
         pass
+    if on_compile is not None:
+        on_compile()
     rejected = {
         i
         for i, (_, expression, _) in enumerate(candidates)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,14 +17,16 @@ from mamori.screening.guard import Guard
 from mamori.services.planning import assess_file
 
 
-def guard_for(policy_file: Path | None) -> Guard:
-    """The default guard, or one for the policy in ``policy_file`` (checked before anything is scanned)."""
+def guard_for(policy_file: Path | None, on_prepare: Callable[[], None] | None = None) -> Guard:
+    """The default guard, or one for the policy in ``policy_file`` (checked before anything is scanned).
+
+    ``on_prepare`` is called if the guard has to compile its search database (first start only)."""
     if policy_file is None:
-        return Guard.default()
+        return Guard.default(on_prepare)
     data = load_screening()
     policy = load_policy_file(policy_file)
     check_policy(policy, data, policy_file)
-    return Guard(policy, data)
+    return Guard(policy, data, on_prepare=on_prepare)
 
 
 def derive_policy(
