@@ -72,9 +72,11 @@ def test_scan_file(cli, tmp_path: Path) -> None:
 def test_scan_file_not_utf8_is_an_error(cli, tmp_path: Path) -> None:
     file = tmp_path / "sjis.txt"
     file.write_bytes("氏名：鈴木一郎".encode("shift_jis"))
-    result = cli("scan", "--file", file)
+    result = cli("scan", "--file", file, "--lang", "en")
     assert result.exit_code == 2
     assert str(file) in result.stderr
+    assert "MAMORI-2004" in result.stderr and "UTF-8" in result.stderr
+    assert "鈴木" not in result.stderr
 
 
 def test_scan_text_and_file_together_is_an_error(cli, tmp_path: Path) -> None:

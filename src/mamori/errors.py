@@ -99,6 +99,12 @@ class ProjectInvalidError(UserInputError):
     remedy_key = "remedy.project_invalid"
 
 
+class InputFileError(UserInputError):
+    code = "MAMORI-2004"
+    message_key = "error.input_unreadable"
+    remedy_key = "remedy.input_unreadable"
+
+
 class OptionInvalidError(UserInputError):
     code = "MAMORI-2003"
     message_key = "error.option_invalid"

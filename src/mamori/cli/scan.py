@@ -12,7 +12,7 @@ from rich.table import Table
 
 from mamori.cli.console import current_lang, err, fail, out
 from mamori.cli.options import LangOption
-from mamori.errors import MamoriError, OptionInvalidError, Problem, ProjectFileError
+from mamori.errors import InputFileError, MamoriError, OptionInvalidError
 from mamori.i18n import Lang, t
 from mamori.screening.findings import Finding
 from mamori.screening.guard import Guard, ScanResult
@@ -135,7 +135,7 @@ def scan(
                 )
             _scan_jsonl(guard, decision, output, chosen)
             return
-        body = _read_input(text, file)
+        body = _read_input(text, file, chosen)
     except MamoriError as error:
         fail(error, chosen)
     result = guard.scan(body, output=output)
@@ -152,17 +152,14 @@ def scan(
         _print_decision(result, chosen, as_json)
 
 
-def _read_input(text: str | None, file: Path | None) -> str:
+def _read_input(text: str | None, file: Path | None, lang: Lang) -> str:
     if file is not None:
         if text is not None:
-            raise OptionInvalidError(option="--file", allowed=t("cli.scan.one_source", "en"))
+            raise OptionInvalidError(option="--file", allowed=t("cli.scan.one_source", lang))
         try:
             return file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            raise ProjectFileError(
-                file=str(file),
-                problems=[Problem(str(file), "problem.file_unreadable", {"detail": "UTF-8"})],
-            ) from None
+            raise InputFileError(file=str(file)) from None
     if text is None or text == "-":
         return sys.stdin.read()
     return text
