@@ -68,3 +68,13 @@ def test_a_compile_is_announced_and_then_served_from_disk(tmp_path, monkeypatch)
         == again.possible(f"unique-{tmp_path.name}-7")
         == {"only"}
     )
+
+
+def test_threads_can_share_one_guard() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{piece}、{other}" for piece in PIECES for other in PIECES[:4]]
+    expected = [PLAIN.scan(text).findings for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda text: FAST.scan(text).findings, texts))
+    assert results == expected

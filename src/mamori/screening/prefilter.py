@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ class Prefilter:
         self.keys: list[Hashable] = []
         self.database: Any = None
         self.scratch: Any = None
+        self._local = threading.local()
         if hyperscan is None:
             self.always: frozenset[Hashable] = frozenset(key for key, _ in patterns)
             return
@@ -56,6 +58,8 @@ class Prefilter:
         self.always = frozenset(candidates[i][0] for i in rejected)
         self.keys = [key for i, (key, _, _) in enumerate(candidates) if i not in rejected]
         self.scratch = hyperscan.Scratch(self.database) if self.database is not None else None
+        # A scratch space serves one scan at a time: each thread gets its own clone.
+        self._local = threading.local()
 
     def possible(self, text: str) -> frozenset[Hashable]:
         """Keys of the patterns that may match ``text``; every other pattern cannot."""
@@ -66,7 +70,10 @@ class Prefilter:
         def on_match(pattern_id: int, _start: int, _end: int, _flags: int, _context: Any) -> None:
             hits.add(pattern_id)
 
-        self.database.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=self.scratch)
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = self.scratch.clone()
+        self.database.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
         return self.always | {self.keys[i] for i in hits}
 
 
