@@ -489,3 +489,44 @@ def test_jsonl_truncated_line_names_the_column_and_a_bom_is_accepted(cli) -> Non
     assert result.exit_code == 2
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1]
     assert "line 2: not valid JSON (column 22)" in result.stderr
+
+
+def test_stdin_that_is_not_utf8_is_an_input_error(cli) -> None:
+    result = cli.runner.invoke(
+        app, ["scan", "--lang", "en"], input="氏名：鈴木一郎".encode("shift_jis")
+    )
+    assert result.exit_code == 2
+    assert "MAMORI-2004" in result.stderr and "鈴木" not in result.stderr
+
+
+def test_jsonl_line_that_is_not_utf8_is_reported_and_skipped(cli) -> None:
+    stdin = (
+        b'{"id": 1, "text": "x"}\n'
+        + '{"id": 2, "text": "鈴木"}\n'.encode("shift_jis")
+        + b'{"id": 3, "text": "y"}\n'
+    )
+    result = cli.runner.invoke(app, ["scan", "--jsonl", "--lang", "en"], input=stdin)
+    assert result.exit_code == 2
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 3]
+    assert "line 2: not valid UTF-8" in result.stderr
+
+
+def test_redact_as_json_and_jsonl_with_redact(cli) -> None:
+    result = cli("scan", "--redact", "--json", "田中さんの電話 03-1234-5678")
+    assert json.loads(result.stdout) == {"text": "<PERSON_1>さんの電話 <PHONE_NUMBER_1>"}
+    refused = cli.runner.invoke(app, ["scan", "--jsonl", "--redact"], input="")
+    assert refused.exit_code == 2 and "--jsonl" in refused.stderr
+
+
+def test_markup_in_user_text_is_printed_literally(cli, tmp_path: Path) -> None:
+    project = yaml.safe_load(
+        (EXAMPLES / "staff-drafting-assistant.yaml").read_text(encoding="utf-8")
+    )
+    project["name"] = "[/] [red]案件[/red]"
+    path = tmp_path / "p.yaml"
+    path.write_text(yaml.safe_dump(project, allow_unicode=True), encoding="utf-8")
+    result = cli("assess", path)
+    assert result.exit_code == 0, result.output
+    assert "[/] [red]案件[/red]" in result.stdout
+    table = cli("scan", "[b]田中[/b]さん")
+    assert table.exit_code == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -95,7 +96,7 @@ def assess(
 
 def _summary(assessment: Assessment, lang: Lang) -> None:
     verdict = "doc.risk.verdict_high" if assessment.possibly_high_risk else "doc.risk.verdict_low"
-    out.print(f"[bold]{assessment.project.name}[/bold] — {assessment.pack}")
+    out.print(f"[bold]{escape(assessment.project.name)}[/bold] — {assessment.pack}")
     table = Table(t("doc.col.axis", lang), t("doc.col.level", lang))
     table.add_column(t("doc.col.why", lang), overflow="fold")
     for key, axis in assessment.axes.items():
@@ -105,5 +106,5 @@ def _summary(assessment: Assessment, lang: Lang) -> None:
     for hit in assessment.fired:
         out.print(f"  • {hit.reason(lang)}", markup=False)
     for warning in assessment.warnings:
-        out.print(f"[yellow]! {warning.message(lang)}[/yellow]")
+        out.print(f"! {warning.message(lang)}", style="yellow", markup=False)
     out.print(checksheet_summary(assessment, lang), markup=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from mamori.cli.console import current_lang, err, fail, out
@@ -54,7 +55,7 @@ def _print_findings(text: str, result: ScanResult, lang: Lang) -> None:
     for finding in result.findings:
         table.add_row(
             finding.type,
-            mask(text[finding.start : finding.end]),
+            escape(mask(text[finding.start : finding.end])),
             f"{finding.start}–{finding.end}",
             f"{finding.score:.2f}",
             finding.detector,
@@ -129,7 +130,7 @@ def scan(
     try:
         guard = guard_for(policy, on_prepare=lambda: err.print(t("cli.scan.preparing", chosen)))
         if jsonl:
-            if text is not None or file is not None:
+            if text is not None or file is not None or redact:
                 raise OptionInvalidError(
                     option="--jsonl", allowed=t("cli.scan.jsonl_alone", chosen)
                 )
@@ -141,7 +142,10 @@ def scan(
     result = guard.scan(body, output=output)
     if redact:
         redacted, _ = guard.redact(body, output=output)
-        out.print(redacted, markup=False, highlight=False)
+        if as_json and not decision:
+            out.print_json(json.dumps({"text": redacted}, ensure_ascii=False))
+        else:
+            out.print(redacted, markup=False, highlight=False)
     elif as_json and not decision:
         out.print_json(
             json.dumps({"findings": [f.public() for f in result.findings]}, ensure_ascii=False)
@@ -161,13 +165,16 @@ def _read_input(text: str | None, file: Path | None, lang: Lang) -> str:
         except (OSError, UnicodeDecodeError):
             raise InputFileError(file=str(file)) from None
     if text is None or text == "-":
-        return sys.stdin.read()
+        try:
+            return sys.stdin.buffer.read().decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            raise InputFileError(file="-") from None
     return text
 
 
 def _scan_jsonl(guard: Guard, with_decision: bool, output: bool, lang: Lang) -> None:
     failed = 0
-    for result in scan_lines(guard, sys.stdin, with_decision=with_decision, output=output):
+    for result in scan_lines(guard, sys.stdin.buffer, with_decision=with_decision, output=output):
         if isinstance(result, LineError):
             failed += 1
             err.print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
@@ -28,6 +29,7 @@ class ScanResult:
     verdict: Verdict
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MERGED_TYPES = frozenset({"HARMFUL", "PROMPT_INJECTION"})
 """Types that describe a passage, not a value: touching or overlapping findings are one passage."""
 MERGE_GAP = 24
@@ -61,18 +63,25 @@ def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """Keep the highest-scoring (then longest) finding where spans of exclusive types overlap;
-    other types only compete with findings of their own type."""
+    other types only compete with findings of their own type.
+
+    Kept spans of one class never overlap each other, so each class is a sorted list of disjoint
+    intervals and a clash is found by looking at the neighbours of the insertion point."""
+    starts: dict[str, list[int]] = {}
+    ends: dict[str, list[int]] = {}
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
-        exclusive = finding.type in EXCLUSIVE_TYPES
-        clash = any(
-            other.start < finding.end
-            and finding.start < other.end
-            and ((exclusive and other.type in EXCLUSIVE_TYPES) or other.type == finding.type)
-            for other in kept
-        )
-        if not clash:
-            kept.append(finding)
+        group = "exclusive" if finding.type in EXCLUSIVE_TYPES else finding.type
+        group_starts = starts.setdefault(group, [])
+        group_ends = ends.setdefault(group, [])
+        index = bisect.bisect_left(group_starts, finding.start)
+        before_clashes = index > 0 and group_ends[index - 1] > finding.start
+        after_clashes = index < len(group_starts) and group_starts[index] < finding.end
+        if before_clashes or after_clashes:
+            continue
+        group_starts.insert(index, finding.start)
+        group_ends.insert(index, finding.end)
+        kept.append(finding)
     return sorted(kept, key=lambda f: (f.start, f.end, f.type))
 
 
@@ -137,12 +146,22 @@ class Guard:
             self.policy.model_copy(update={"purpose": purpose, "examples": list(examples)})
         )
 
-    def find(self, text: str) -> list[Finding]:
-        """Every finding at or above the policy's threshold, overlaps resolved, in text order."""
-        normalized = NormalizedText.of(text)
+    def find(self, text: str, vault: Vault | None = None) -> list[Finding]:
+        """Every finding at or above the policy's threshold, overlaps resolved, in text order.
+
+        Placeholders that ``vault`` issued are not findings; anything else that merely looks like
+        a placeholder (``<MY_NUMBER_123456789018>``) is scanned like any other text.
+        """
+        # A lone surrogate cannot be encoded; U+FFFD keeps every offset where it was.
+        text_for_scan = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+        normalized = NormalizedText.of(text_for_scan)
         possible = self.prefilter.possible(normalized.normalized) if self.prefilter else None
         scan = ScanInput.of(normalized, possible)
-        protected = placeholder_spans(text) if "<" in text else []
+        protected = (
+            [span for span, token in placeholder_spans(text) if token in vault.by_placeholder]
+            if vault is not None and vault.by_placeholder and "<" in text
+            else []
+        )
         candidates: list[Finding] = []
         thresholds, default_threshold = self.thresholds, self.default_threshold
         for detector, keys in self.plan:
@@ -155,14 +174,14 @@ class Guard:
             for finding in detector.detect(scan):
                 if finding.score < thresholds.get(finding.type, default_threshold):
                     continue
-                # Our own placeholders are not personal data (this keeps redaction idempotent).
-                if protected and any(s < finding.end and finding.start < e for s, e in protected):
+                # The vault's own placeholders are not personal data (keeps redaction idempotent).
+                if protected and any(s <= finding.start and finding.end <= e for s, e in protected):
                     continue
                 candidates.append(finding)
         return resolve_overlaps(merge_passages(text, candidates))
 
-    def scan(self, text: str, *, output: bool = False) -> ScanResult:
-        findings = self.find(text)
+    def scan(self, text: str, *, output: bool = False, vault: Vault | None = None) -> ScanResult:
+        findings = self.find(text, vault)
         return ScanResult(tuple(findings), decide(findings, self.policy, output=output))
 
     def redact(
@@ -172,7 +191,7 @@ class Guard:
         vault = vault if vault is not None else Vault()
         findings = [
             f
-            for f in self.find(text)
+            for f in self.find(text, vault)
             if f.type in REDACTABLE_TYPES
             and action_for(f, self.policy, output=output) in ("redact", "block")
         ]

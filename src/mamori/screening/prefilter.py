@@ -12,9 +12,12 @@ Compiling the database takes seconds, so it is built once and kept in the cache 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+import tempfile
 import threading
+import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,8 +30,25 @@ except ImportError:  # pragma: no cover - hyperscan ships wheels for the platfor
 
 # Python syntax hyperscan does not take (\U0001F600, \N{…}, back-references, conditionals).
 _UNSUPPORTED = re.compile(r"\\[UuN]|\\[1-9]|\(\?P=|\(\?\(")
-# Python's \w and \B know Unicode; without UCP hyperscan's do not, and could then miss a match.
-_NEEDS_UNICODE_CLASSES = re.compile(r"\\[wB]")
+# Python's character classes know Unicode; hyperscan's do only with UCP.
+_NEEDS_UNICODE_CLASSES = re.compile(r"\\[wWbBdDsS]")
+
+
+def _risky_characters() -> re.Pattern[str]:
+    """Characters on which Python's classes and hyperscan's Unicode classes may disagree: controls
+    (Python's \\s takes \x1c–\x1f), format characters, line and paragraph separators, combining
+    marks, and digits other than 0–9. A text holding any of them is scanned without the prefilter."""
+    ranges: list[str] = []
+    for code in range(0x80, 0x10000):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        if category in {"Cc", "Cf", "Zl", "Zp", "Mn", "Mc", "Me", "Nd", "Cs", "Co"}:
+            ranges.append(re.escape(ch))
+    controls = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+    return re.compile("[" + controls + "".join(ranges) + "]|[\U00010000-\U0010ffff]")
+
+
+_RISKY = _risky_characters()
 
 
 def cache_dir() -> Path:
@@ -61,10 +81,13 @@ class Prefilter:
         # A scratch space serves one scan at a time: each thread gets its own clone.
         self._local = threading.local()
 
-    def possible(self, text: str) -> frozenset[Hashable]:
-        """Keys of the patterns that may match ``text``; every other pattern cannot."""
+    def possible(self, text: str) -> frozenset[Hashable] | None:
+        """Keys of the patterns that may match ``text`` (every other pattern cannot), or None when
+        the text holds characters the prefilter cannot judge: then every pattern runs."""
         if self.database is None:
-            return self.always
+            return None
+        if _RISKY.search(text):
+            return None
         hits: set[int] = set()
 
         def on_match(pattern_id: int, _start: int, _end: int, _flags: int, _context: Any) -> None:
@@ -84,7 +107,7 @@ def _flags(regex: re.Pattern[str]) -> int:
         | hyperscan.HS_FLAG_SINGLEMATCH
         | hyperscan.HS_FLAG_ALLOWEMPTY
     )
-    if _NEEDS_UNICODE_CLASSES.search(regex.pattern):
+    if _NEEDS_UNICODE_CLASSES.search(regex.pattern) or not regex.pattern.isascii():
         flags |= hyperscan.HS_FLAG_UCP
     if regex.flags & re.IGNORECASE:
         flags |= hyperscan.HS_FLAG_CASELESS
@@ -137,13 +160,15 @@ def _load_or_compile(
 def _build(
     candidates: list[tuple[Hashable, bytes, int]], path: Path, on_compile: Callable[[], None] | None
 ) -> tuple[Any, set[int]]:
-    rejected_path = path.with_suffix(".rejected")
-    try:
-        database = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
-        rejected_text = rejected_path.read_text(encoding="ascii").split()
-        return database, {int(i) for i in rejected_text}
-    except Exception:  # no cache yet, or one from another CPU or version: build anew
-        pass
+    """Load the cached database for exactly these candidates, or compile and cache it.
+
+    The cache is one file — a header naming the fingerprint, the rejected patterns and the number
+    compiled, then the database — written to a temporary name and moved into place, so a reader
+    never sees half of it; a file whose header does not match is ignored."""
+    header = {"fingerprint": path.stem, "candidates": len(candidates)}
+    loaded = _load(path, header)
+    if loaded is not None:
+        return loaded
     if on_compile is not None:
         on_compile()
     rejected = {
@@ -157,10 +182,30 @@ def _build(
     if not chosen:
         return None, rejected
     database = _compile(candidates, chosen)
+    record = {**header, "rejected": sorted(rejected), "compiled": len(chosen)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(hyperscan.dumpb(database))
-        rejected_path.write_text(" ".join(str(i) for i in sorted(rejected)), encoding="ascii")
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(json.dumps(record).encode("ascii") + b"\n" + hyperscan.dumpb(database))
+        os.replace(handle.name, path)
     except OSError:
-        pass  # a read-only home only costs the compile next time
+        pass  # a read-only cache directory only costs the compile next time
     return database, rejected
+
+
+def _load(path: Path, header: dict[str, Any]) -> tuple[Any, set[int]] | None:
+    try:
+        raw = path.read_bytes()
+        first, _, blob = raw.partition(b"\n")
+        record = json.loads(first)
+        if (
+            record.get("fingerprint") != header["fingerprint"]
+            or record.get("candidates") != header["candidates"]
+        ):
+            return None
+        rejected = {int(i) for i in record["rejected"]}
+        if record.get("compiled") != header["candidates"] - len(rejected):
+            return None
+        return hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK), rejected
+    except Exception:  # no cache yet, or one from another CPU, version or format: build anew
+        return None

@@ -53,5 +53,6 @@ class Vault:
         return PLACEHOLDER.sub(lambda m: self.by_placeholder.get(m.group(0), m.group(0)), text)
 
 
-def placeholder_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PLACEHOLDER.finditer(text)]
+def placeholder_spans(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Every placeholder-shaped token with its span; the caller decides which ones are real."""
+    return [(m.span(), m.group(0)) for m in PLACEHOLDER.finditer(text)]

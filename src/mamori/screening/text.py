@@ -12,7 +12,7 @@ import bisect
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _LEAF = 16
 
@@ -22,7 +22,7 @@ def _is_combining(ch: str) -> bool:
     return bool(unicodedata.combining(ch)) or ch in "\uff9e\uff9f"
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a server must not keep every fragment of every text
 def _nfkc(chunk: str) -> str:
     return unicodedata.normalize("NFKC", chunk)
 
@@ -98,9 +98,11 @@ class _Builder:
             mid = (lo + hi) // 2
             while mid < hi and _is_combining(text[mid]):  # never split a base from its marks
                 mid += 1
-            self.visit(lo, mid)
-            self.visit(mid, hi)
-            return
+            if lo < mid < hi:
+                self.visit(lo, mid)
+                self.visit(mid, hi)
+                return
+            # A long run of combining marks cannot be split: walk it as one leaf.
         index = lo
         while index < hi:
             end = index + 1

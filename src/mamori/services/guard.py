@@ -51,10 +51,20 @@ class LineError:
 
 
 def scan_lines(
-    guard: Guard, lines: Iterable[str], *, with_decision: bool = False, output: bool = False
+    guard: Guard, lines: Iterable[str | bytes], *, with_decision: bool = False, output: bool = False
 ) -> Iterator[dict[str, Any] | LineError]:
-    """One result per JSON line, in order, without holding more than one line in memory."""
-    for number, line in enumerate(lines, start=1):
+    """One result per JSON line, in order, without holding more than one line in memory.
+
+    Lines may be bytes (as read from a pipe): a line that is not UTF-8 is reported, not fatal."""
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield LineError(number, "not valid UTF-8")
+                continue
+        else:
+            line = raw
         if number == 1:
             line = line.removeprefix("\ufeff")  # a byte-order mark some editors write
         line = line.rstrip("\r\n")

@@ -37,9 +37,14 @@ class ScanInput:
     @classmethod
     def of(cls, text: NormalizedText, possible: frozenset[Hashable] | None = None) -> ScanInput:
         normalized = text.normalized
+        lowered = normalized.lower()
+        if len(lowered) != len(normalized):
+            # "İ".lower() is two characters: keep such characters as they are, so every offset
+            # found in the lowered text is an offset in the normalised text too.
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in normalized)
         return cls(
             text,
-            normalized.lower(),
+            lowered,
             _DIGITS.search(normalized) is not None,
             _ASCII_LETTER.search(normalized) is not None,
             possible,
