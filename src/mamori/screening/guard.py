@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 
@@ -133,10 +134,11 @@ class Guard:
     def default(cls, on_prepare: Callable[[], None] | None = None) -> Guard:
         """The guard with the built-in default policy, built once per process."""
         global _DEFAULT_GUARD
-        if _DEFAULT_GUARD is None:
-            data = load_screening()
-            _DEFAULT_GUARD = Guard(data.policies["default"], data, on_prepare=on_prepare)
-        return _DEFAULT_GUARD
+        with _DEFAULT_LOCK:  # two threads starting together build it once
+            if _DEFAULT_GUARD is None:
+                data = load_screening()
+                _DEFAULT_GUARD = Guard(data.policies["default"], data, on_prepare=on_prepare)
+            return _DEFAULT_GUARD
 
     def with_policy(self, policy: Policy) -> Guard:
         return Guard(policy, self.data, prefilter=self.prefilter is not None)
@@ -199,3 +201,4 @@ class Guard:
 
 
 _DEFAULT_GUARD: Guard | None = None
+_DEFAULT_LOCK = threading.Lock()

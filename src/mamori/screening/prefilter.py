@@ -142,6 +142,7 @@ def _uncompilable(candidates: list[tuple[Hashable, bytes, int]], chosen: list[in
 
 
 _LOADED: dict[str, tuple[Any, set[int]]] = {}
+_LOADED_LOCK = threading.Lock()
 """Databases already built or loaded in this process (guards for several policies share one)."""
 
 
@@ -152,9 +153,10 @@ def _load_or_compile(
     fingerprint = hashlib.sha256(repr([(e, f) for _, e, f in candidates]).encode("utf-8"))
     fingerprint.update(str(getattr(hyperscan, "__version__", "")).encode())
     name = fingerprint.hexdigest()[:24]
-    if name not in _LOADED:
-        _LOADED[name] = _build(candidates, cache_dir() / f"prefilter-{name}.hsdb", on_compile)
-    return _LOADED[name]
+    with _LOADED_LOCK:  # one compile per database, however many threads ask at once
+        if name not in _LOADED:
+            _LOADED[name] = _build(candidates, cache_dir() / f"prefilter-{name}.hsdb", on_compile)
+        return _LOADED[name]
 
 
 def _build(
