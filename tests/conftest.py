@@ -14,6 +14,19 @@ EXAMPLES = ROOT / "examples" / "projects"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXED_DATE = "2026-04-01"
 
+MINIMAL_PROJECT: dict[str, object] = {
+    "name": "テストシステム",
+    "organization": "テスト省",
+    "purpose": "職員の文書作成を支援する。",
+    "users": "staff",
+    "work": "internal_support",
+    "training_data": "none",
+    "human_review": "every_output",
+    "procurement_pattern": "saas-contract",
+    "server_location": "japan",
+}
+"""A valid project with every axis at level 1; tests change the fields they are about."""
+
 
 class Cli:
     """Runs ``mamori`` in-process and keeps stdout and stderr apart."""

@@ -10,19 +10,9 @@ import pytest
 import yaml
 
 from mamori.i18n import t
-from tests.conftest import EXAMPLES, example
+from tests.conftest import EXAMPLES, MINIMAL_PROJECT, example
 
-GOOD = {
-    "name": "テストシステム",
-    "organization": "テスト省",
-    "purpose": "職員の文書作成を支援する。",
-    "users": "staff",
-    "work": "internal_support",
-    "training_data": "none",
-    "human_review": "every_output",
-    "procurement_pattern": "saas-contract",
-    "server_location": "japan",
-}
+GOOD = {**MINIMAL_PROJECT}
 
 
 def write_project(tmp_path: Path, data: object, name: str = "project.yaml") -> Path:
@@ -65,7 +55,10 @@ def test_assess_summary_in_the_terminal(cli) -> None:
     result = cli("assess", example("benefit-application-triage"))
     assert result.exit_code == 0
     assert t("doc.risk.verdict_high", "ja") in result.stdout
-    assert "COMB" not in result.stdout or "軸" in result.stdout
+    # every axis is listed with its level, and both combination rules that hold are named
+    for reason in ("軸A", "軸B", "軸C", "軸D"):
+        assert reason in result.stdout
+    assert result.stdout.count("該当する軸") == 2
 
 
 def test_assess_writes_and_lists_documents(cli, tmp_path: Path) -> None:

@@ -10,18 +10,9 @@ from mamori.content import loader
 from mamori.content.project import Project
 from mamori.rules import evaluate
 from mamori.rules.user_rule import RuleFillIns, audience_for, compose
+from tests.conftest import MINIMAL_PROJECT
 
-BASE: dict[str, Any] = {
-    "name": "テスト",
-    "organization": "テスト省",
-    "purpose": "テスト用",
-    "users": "staff",
-    "work": "internal_support",
-    "training_data": "none",
-    "human_review": "every_output",
-    "procurement_pattern": "custom-build",
-    "server_location": "japan",
-}
+BASE: dict[str, Any] = {**MINIMAL_PROJECT, "procurement_pattern": "custom-build"}
 
 
 def assess(**changes: Any):

@@ -14,18 +14,9 @@ from mamori.content.screening_loader import load_screening
 from mamori.rules import evaluate
 from mamori.screening.derive import derive, pack_ids
 from mamori.screening.guard import Guard
+from tests.conftest import MINIMAL_PROJECT
 
-BASE: dict[str, Any] = {
-    "name": "テスト",
-    "organization": "テスト省",
-    "purpose": "職員の文書作成を支援する",
-    "users": "staff",
-    "work": "internal_support",
-    "training_data": "none",
-    "human_review": "every_output",
-    "procurement_pattern": "saas-contract",
-    "server_location": "japan",
-}
+BASE: dict[str, Any] = {**MINIMAL_PROJECT}
 
 
 def derived(**changes: Any) -> Policy:

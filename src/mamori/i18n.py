@@ -12,6 +12,23 @@ from mamori.resources import data_dir
 Lang = Literal["ja", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "ja"
+ENGLISH_MONTHS: tuple[str, ...] = tuple(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+"""For writing English dates and for reading them back (birth dates in English text)."""
 
 
 @cache
@@ -34,9 +51,3 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
             f"message {key!r} has no {lang!r} text in data/i18n/messages.yaml"
         ) from missing
     return template.format(**params) if params else template
-
-
-def parse_lang(value: str) -> Lang:
-    if value not in LANGS:
-        raise ValueError(value)
-    return value

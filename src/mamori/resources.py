@@ -23,7 +23,3 @@ def data_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return _PACKAGE_DIR.parent.parent / "data"
-
-
-def examples_dir() -> Path:
-    return _PACKAGE_DIR.parent.parent / "examples"

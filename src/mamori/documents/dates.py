@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mamori.i18n import Lang
+from mamori.i18n import ENGLISH_MONTHS, Lang
 
 _REIWA_START = dt.date(2019, 5, 1)
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def format_date(day: dt.date, lang: Lang) -> str:
     if lang == "ja":
         return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
 
 def fiscal_year_of(day: dt.date) -> int:

@@ -14,6 +14,8 @@ from stdnum import luhn
 from stdnum.jp import cn as corporate_number
 from stdnum.jp import in_ as my_number
 
+from mamori.i18n import ENGLISH_MONTHS
+
 _NOT_DIGIT = re.compile(r"\D")
 _ERA_START = {
     "明治": 1868,
@@ -66,26 +68,7 @@ def valid_phone_number(text: str) -> bool:
     return number.startswith("0") and len(number) in (10, 11) and not number.startswith("00")
 
 
-_MONTHS = {
-    name[:3].lower(): index
-    for index, name in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
+_MONTHS = {name[:3].lower(): index for index, name in enumerate(ENGLISH_MONTHS, start=1)}
 _ENGLISH_DATE = re.compile(
     r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]{3})[a-z]*\.? (?P<y1>\d{4}))|(?:(?P<m2>[A-Za-z]{3})[a-z]*\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
 )

@@ -1,7 +1,8 @@
 """Harmful content and prompt injection: categories of words and patterns, as data.
 
-One Aho-Corasick pass over the text finds every literal term and every trigger word; a pattern is
-run only when one of the words it cannot match without is present (see ``screening.triggers``).
+One Aho-Corasick pass over the text finds every literal term. Which patterns run is decided by the
+Hyperscan prefilter when there is one; without it, a pattern runs only near the words it cannot
+match without (see ``screening.triggers``).
 """
 
 from __future__ import annotations

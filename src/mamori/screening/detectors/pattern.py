@@ -12,7 +12,8 @@ from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.validators import VALIDATORS
 
 _WINDOW_COST = 200
-"""Characters of full scan that cost about as much as one windowed search (measured in bench/)."""
+"""Characters of full scan that cost about as much as one windowed search (a rough figure from
+profiling on this machine; it only decides which of two equivalent ways is faster)."""
 
 
 @dataclass(frozen=True)
