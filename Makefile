@@ -22,9 +22,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-## run: assess the bundled example project and write its documents to ./out/
+## run: assess the bundled example project into ./out/, load the sample registry (once) into
+## ./mamori.db, print a token for the sample CAIO and start the API on http://127.0.0.1:8000
 run: install
 	$(BIN)/mamori assess $(EXAMPLE) --out $(OUT)
+	$(BIN)/mamori db upgrade
+	$(BIN)/mamori demo
+	@echo "Bearer token for the sample CAIO 'aoki' / サンプル CAIO（aoki）のトークン:"
+	@$(BIN)/mamori token create --user aoki --label "make run"
+	$(BIN)/mamori serve
 
 ## test: lint, type-check and run the whole suite
 test: install-test

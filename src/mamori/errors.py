@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mamori.i18n import Lang, t
+from mamori.i18n import Lang, catalog, t
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,37 @@ class MamoriError(Exception):
         self.problems = tuple(problems)
         super().__init__(self.render("en"))
 
+    def _params(self, lang: Lang) -> dict[str, str]:
+        params = self.params
+        if "kind" in params and f"object.{params['kind']}" in catalog():
+            params = {**params, "kind": t(f"object.{params['kind']}", lang)}
+        return params
+
     def render(self, lang: Lang) -> str:
-        lines = [f"[{self.code}] " + t(self.message_key, lang, **self.params)]
+        params = self._params(lang)
+        lines = [f"[{self.code}] " + t(self.message_key, lang, **params)]
         lines += ["  - " + problem.render(lang) for problem in self.problems]
         if self.remedy_key:
-            lines.append(t("error.remedy_label", lang) + t(self.remedy_key, lang, **self.params))
+            lines.append(t("error.remedy_label", lang) + t(self.remedy_key, lang, **params))
         return "\n".join(lines)
+
+    def as_dict(self, lang: Lang) -> dict[str, object]:
+        """The one JSON error shape of the API: a stable code, the message, the remedy, and each
+        problem with the path of its field."""
+        params = self._params(lang)
+        return {
+            "code": self.code,
+            "message": t(self.message_key, lang, **params),
+            "remedy": t(self.remedy_key, lang, **params) if self.remedy_key else "",
+            "problems": [
+                {
+                    "field": problem.location,
+                    "message": problem.render(lang).removeprefix(f"{problem.location}: "),
+                    "allowed": list(problem.allowed),
+                }
+                for problem in self.problems
+            ],
+        }
 
 
 class UserInputError(MamoriError):
@@ -115,3 +140,79 @@ class OutputDirectoryError(UserInputError):
     code = "MAMORI-3001"
     message_key = "error.output_directory"
     remedy_key = "remedy.output_directory"
+
+
+# --- Registry (issue 4): every one maps to one HTTP status on the API. -------------------------
+
+
+class RegistryError(MamoriError):
+    """A registry action that cannot be done as asked; ``status`` is its HTTP status."""
+
+    status = 400
+    exit_code = 2
+
+
+class RequestInvalidError(RegistryError):
+    code = "MAMORI-4001"
+    status = 422
+    message_key = "error.request_invalid"
+    remedy_key = "remedy.request_invalid"
+
+
+class AuthenticationError(RegistryError):
+    code = "MAMORI-4010"
+    status = 401
+    message_key = "error.authentication"
+    remedy_key = "remedy.authentication"
+
+
+class PermissionDeniedError(RegistryError):
+    code = "MAMORI-4030"
+    status = 403
+    message_key = "error.permission_denied"
+    remedy_key = "remedy.permission_denied"
+
+
+class NotFoundError(RegistryError):
+    """Also what a person gets for an object they may not see: its existence is not disclosed."""
+
+    code = "MAMORI-4040"
+    status = 404
+    message_key = "error.not_found"
+    remedy_key = "remedy.not_found"
+
+
+class StaleVersionError(RegistryError):
+    code = "MAMORI-4090"
+    status = 409
+    message_key = "error.stale_version"
+    remedy_key = "remedy.stale_version"
+
+
+class ConflictError(RegistryError):
+    code = "MAMORI-4091"
+    status = 409
+    message_key = "error.conflict"
+    remedy_key = "remedy.conflict"
+
+
+class TransitionNotAllowedError(RegistryError):
+    code = "MAMORI-4092"
+    status = 409
+    message_key = "error.transition"
+    remedy_key = "remedy.transition"
+
+
+class ImportRejectedError(RegistryError):
+    code = "MAMORI-2010"
+    status = 422
+    message_key = "error.import_rejected"
+    remedy_key = "remedy.import_rejected"
+
+
+class DatabaseNotReadyError(RegistryError):
+    code = "MAMORI-5030"
+    status = 503
+    exit_code = 1
+    message_key = "error.database_not_ready"
+    remedy_key = "remedy.database_not_ready"

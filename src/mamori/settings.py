@@ -24,6 +24,9 @@ class Settings(BaseSettings):
 
     ``MAMORI_PACKS`` is a search path like ``PATH``: folders separated by ``os.pathsep``.
     """
+    database_url: str = "sqlite:///mamori.db"
+    """Where the registry lives: a SQLite file (default, relative to the working directory) or
+    ``postgresql+psycopg://user@host/db`` for a shared, multi-instance deployment."""
     contact: str = ""
     """Default contact desk written into a system's user's rule when the project names none."""
 

@@ -8,6 +8,7 @@ from mamori import __version__
 from mamori.cli import assess as assess_cmd
 from mamori.cli import guideline as guideline_cmd
 from mamori.cli import policy as policy_cmd
+from mamori.cli import registry as registry_cmd
 from mamori.cli import rule as rule_cmd
 from mamori.cli import scan as scan_cmd
 from mamori.cli import schema as schema_cmd
@@ -52,6 +53,15 @@ app.add_typer(guideline_cmd.app, name="guideline")
 app.add_typer(policy_cmd.app, name="policy")
 app.add_typer(rule_cmd.app, name="rule")
 app.add_typer(schema_cmd.app, name="schema")
+app.command("serve", context_settings=CONTEXT)(registry_cmd.serve)
+app.add_typer(registry_cmd.db_app, name="db")
+app.add_typer(registry_cmd.org_app, name="org")
+app.add_typer(registry_cmd.user_app, name="user")
+app.add_typer(registry_cmd.token_app, name="token")
+app.add_typer(registry_cmd.audit_app, name="audit")
+app.add_typer(registry_cmd.report_app, name="report")
+app.add_typer(registry_cmd.inventory_app, name="inventory")
+app.command("demo", context_settings=CONTEXT)(registry_cmd.demo)
 
 
 def main() -> None:

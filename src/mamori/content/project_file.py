@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -44,8 +45,18 @@ def validate_project(data: dict[str, Any], file: str) -> Project:
         return Project.model_validate(data)
     except ValidationError as invalid:
         raise ProjectInvalidError(
-            file=file, problems=[_problem(error) for error in invalid.errors()]
+            file=file, problems=[project_problem(error) for error in invalid.errors()]
         ) from None
+
+
+def project_problem(error: Any, prefix: str = "") -> Problem:
+    """One pydantic error as a Problem naming the field (``prefix.field`` inside a larger body)."""
+    problem = _problem(error)
+    if prefix:
+        return replace(
+            problem, location=f"{prefix}.{problem.location}" if problem.location else prefix
+        )
+    return problem
 
 
 def _problem(error: Any) -> Problem:

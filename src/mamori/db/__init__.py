@@ -1,0 +1,1 @@
+"""Persistence: the registry's tables, engines for SQLite and PostgreSQL, and Alembic migrations."""
