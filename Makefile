@@ -46,6 +46,7 @@ golden: install-test
 ## docs: regenerate docs/cli.md and docs/schema/project.schema.json from the code
 docs: install-test
 	$(BIN)/python -m tests.cli_reference
+	$(BIN)/python -m tests.roles_reference
 	$(BIN)/mamori schema project > docs/schema/project.schema.json
 
 clean:

@@ -88,3 +88,11 @@ def test_guard_doc_covers_every_type_recogniser_and_policy_key() -> None:
         assert f"`{key}`" in text, key
     for rule in data.derivation.rules:
         assert f"`{rule.id}`" in text, rule.id
+
+
+def test_roles_reference_matches_the_grants() -> None:
+    from tests import roles_reference
+
+    assert roles_reference.DOC.read_text(encoding="utf-8") == roles_reference.render(), (
+        "docs/roles.md is out of date: run `make docs`"
+    )

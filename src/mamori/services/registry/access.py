@@ -41,7 +41,6 @@ Action = Literal[
     "rule.acknowledge",
     "report.read",
     "audit.read",
-    "org.manage",
 ]
 
 _CAIO: dict[Action, Scope] = {
@@ -123,7 +122,6 @@ GRANTS: dict[Role, dict[Action, Scope]] = {
         "system.read": "subtree",
         "rule.read": "subtree",
         "audit.read": "subtree",
-        "org.manage": "subtree",
     },
 }
 
