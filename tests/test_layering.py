@@ -13,8 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "mamori"
 BASE = {"errors", "i18n", "resources", "settings", "vocabulary"}
 ALLOWED: dict[str, set[str]] = {
     # Front ends call services; they may import engine result types to render them.
-    # The CLI also launches the API server (`mamori serve`); it calls no route itself.
-    "cli": {"api", "services", "documents", "rules", "screening", "content", *BASE},
+    # The CLI also launches the servers (`mamori serve`, `mamori gateway serve`); it calls no route.
+    "cli": {"api", "proxy", "services", "documents", "rules", "screening", "content", "devtools", *BASE},
     "api": {"services", "documents", "rules", "screening", "content", *BASE},
     "web": {"services", "documents", "rules", "screening", "content", *BASE},
     "proxy": {"services", "screening", "content", "audit", *BASE},
@@ -24,6 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "screening": {"content", *BASE},
     "evals": {"content", "screening", *BASE},
     "content": {*BASE},
+    # Development tools (the fake upstream model) stand apart: only the CLI launches them.
+    "devtools": {*BASE},
     "db": {*BASE},
     "audit": {"db", *BASE},
     "errors": {"i18n", "resources"},

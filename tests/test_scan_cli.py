@@ -121,7 +121,8 @@ def test_scan_decision_json(cli) -> None:
         ("MY_NUMBER", "block", 1),
         ("PERSON", "redact", 1),
     ]
-    assert all(r["enforces"] == [] for r in payload["reasons"])
+    # Both personal-data types are handled under the default policy's personal-data rule.
+    assert all(r["enforces"] == ["UR-06", "PROC-16"] for r in payload["reasons"])
 
 
 def test_scan_decision_json_clean_text_allows(cli) -> None:
@@ -413,7 +414,7 @@ def test_derive_saas_terms_abroad(cli) -> None:
     assert policy["actions"]["PERSON"] == "block"
     assert policy["actions"]["MY_NUMBER"] == "block"
     assert policy["max_classification_level"] == 0
-    rules = {rule["id"]: rule for rule in policy["rules"]}
+    rules = {rule["id"]: rule for rule in policy["rules"] if rule["id"].startswith("DERIVE-")}
     assert set(rules) == {"DERIVE-SAAS-TERMS", "DERIVE-FOREIGN-SERVER"}
     for rule_id, rule in rules.items():
         assert rule["enforces"] == derivation_enforces(rule_id)
@@ -432,7 +433,10 @@ def test_derived_policy_round_trips_through_scan(cli, tmp_path: Path) -> None:
         cli("scan", "--policy", file, "--decision", "--json", "氏名：鈴木一郎").stdout
     )
     assert decision["decision"] == "block"
-    assert decision["reasons"][0]["enforces"] == derivation_enforces("DERIVE-SAAS-TERMS")
+    # The base rule for personal data first, then what the SaaS-terms derivation adds.
+    assert decision["reasons"][0]["enforces"] == list(
+        dict.fromkeys(["UR-06", "PROC-16", *derivation_enforces("DERIVE-SAAS-TERMS")])
+    )
     marked = json.loads(
         cli("scan", "--policy", file, "--decision", "--json", "【機密性１】").stdout
     )

@@ -216,3 +216,16 @@ class DatabaseNotReadyError(RegistryError):
     exit_code = 1
     message_key = "error.database_not_ready"
     remedy_key = "remedy.database_not_ready"
+
+
+class GatewayConfigError(ContentError):
+    code = "MAMORI-1005"
+    message_key = "error.gateway_config"
+    remedy_key = "remedy.gateway_config"
+
+
+class GatewayKeyRefusedError(RegistryError):
+    code = "MAMORI-4031"
+    status = 403
+    message_key = "error.gateway_key_refused"
+    remedy_key = "remedy.gateway_key_refused"

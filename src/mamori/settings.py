@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///mamori.db"
     """Where the registry lives: a SQLite file (default, relative to the working directory) or
     ``postgresql+psycopg://user@host/db`` for a shared, multi-instance deployment."""
+    redis_url: str | None = None
+    """Redis for sharing the gateway's rate limits across instances (``MAMORI_REDIS_URL``)."""
     contact: str = ""
     """Default contact desk written into a system's user's rule when the project names none."""
 

@@ -6,6 +6,8 @@ import typer
 
 from mamori import __version__
 from mamori.cli import assess as assess_cmd
+from mamori.cli import dev as dev_cmd
+from mamori.cli import gateway as gateway_cmd
 from mamori.cli import guideline as guideline_cmd
 from mamori.cli import policy as policy_cmd
 from mamori.cli import registry as registry_cmd
@@ -62,6 +64,9 @@ app.add_typer(registry_cmd.audit_app, name="audit")
 app.add_typer(registry_cmd.report_app, name="report")
 app.add_typer(registry_cmd.inventory_app, name="inventory")
 app.command("demo", context_settings=CONTEXT)(registry_cmd.demo)
+app.add_typer(gateway_cmd.gateway_app, name="gateway")
+app.add_typer(gateway_cmd.key_app, name="key")
+app.add_typer(dev_cmd.app, name="dev")
 
 
 def main() -> None:

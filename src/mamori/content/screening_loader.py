@@ -26,7 +26,7 @@ from mamori.content.screening import (
     RecognizerFile,
     expand_lexicons,
 )
-from mamori.errors import PolicyInvalidError, Problem, ScreeningDataError
+from mamori.errors import MamoriError, PolicyInvalidError, Problem, ScreeningDataError
 from mamori.resources import data_dir
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -46,7 +46,7 @@ def screening_root() -> Path:
     return data_dir() / "screening"
 
 
-def _read(file: Path, error: type[ScreeningDataError] | type[PolicyInvalidError]) -> Any:
+def read_yaml(file: Path, error: type[MamoriError]) -> Any:
     try:
         return yaml.safe_load(file.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as broken:
@@ -65,12 +65,7 @@ def _read(file: Path, error: type[ScreeningDataError] | type[PolicyInvalidError]
         ) from None
 
 
-def _validate(
-    model: type[Model],
-    data: Any,
-    file: Path,
-    error: type[ScreeningDataError] | type[PolicyInvalidError],
-) -> Model:
+def validate_model(model: type[Model], data: Any, file: Path, error: type[MamoriError]) -> Model:
     try:
         return model.model_validate(data)
     except ValidationError as invalid:
@@ -91,7 +86,7 @@ def load_policy_file(file: Path) -> Policy:
         raise PolicyInvalidError(
             path=str(file), problems=[Problem(str(file), "problem.project_file_missing")]
         )
-    return _validate(Policy, _read(file, PolicyInvalidError), file, PolicyInvalidError)
+    return validate_model(Policy, read_yaml(file, PolicyInvalidError), file, PolicyInvalidError)
 
 
 @cache
@@ -99,7 +94,9 @@ def load_screening(root: Path | None = None) -> ScreeningData:
     base = root or screening_root()
     lexicons: dict[str, tuple[str, ...]] = {}
     for file in sorted((base / "lexicons").glob("*.yaml")):
-        lexicon = _validate(Lexicon, _read(file, ScreeningDataError), file, ScreeningDataError)
+        lexicon = validate_model(
+            Lexicon, read_yaml(file, ScreeningDataError), file, ScreeningDataError
+        )
         if lexicon.id != file.stem:
             raise ScreeningDataError(
                 path=str(file),
@@ -109,8 +106,8 @@ def load_screening(root: Path | None = None) -> ScreeningData:
     recognizers: list[Recognizer] = []
     families: dict[str, str] = {}
     for file in sorted((base / "recognizers").glob("*.yaml")):
-        family = _validate(
-            RecognizerFile, _read(file, ScreeningDataError), file, ScreeningDataError
+        family = validate_model(
+            RecognizerFile, read_yaml(file, ScreeningDataError), file, ScreeningDataError
         )
         for index, recognizer in enumerate(family.recognizers):
             where = f"{file}: recognizers[{index}]({recognizer.id})"
@@ -124,12 +121,17 @@ def load_screening(root: Path | None = None) -> ScreeningData:
             recognizers.append(recognizer)
     policies: dict[str, Policy] = {}
     for file in sorted((base / "policies").glob("*.yaml")):
-        policy = _validate(Policy, _read(file, ScreeningDataError), file, ScreeningDataError)
+        policy = validate_model(
+            Policy, read_yaml(file, ScreeningDataError), file, ScreeningDataError
+        )
         _check_policy_detectors(policy, families, file, ScreeningDataError)
         policies[policy.id] = policy
     derivation_file = base / "derivation.yaml"
-    derivation = _validate(
-        Derivation, _read(derivation_file, ScreeningDataError), derivation_file, ScreeningDataError
+    derivation = validate_model(
+        Derivation,
+        read_yaml(derivation_file, ScreeningDataError),
+        derivation_file,
+        ScreeningDataError,
     )
     if derivation.base_policy not in policies:
         raise ScreeningDataError(

@@ -330,3 +330,61 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(default=0)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class GatewayKey(Base):
+    """A gateway key: one person using one AI system. Only its hash is stored."""
+
+    __tablename__ = "gateway_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    system_id: Mapped[int] = mapped_column(ForeignKey("systems.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class Exchange(Base):
+    """One request through the gateway (allowed, redacted, blocked or failed) and its outcome.
+
+    Text is kept only as the system's retention setting says; the hashes always are. The row's
+    state hash is linked into the audit chain by the event that ``audit_seq`` names."""
+
+    __tablename__ = "gateway_exchanges"
+    __table_args__ = (
+        Index("ix_gateway_exchanges_system_at", "system_id", "at"),
+        Index("ix_gateway_exchanges_risk", "person_id", "system_id", "risk_kind", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[str] = mapped_column(String(40), unique=True)
+    audit_seq: Mapped[int] = mapped_column(Integer, index=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    key_id: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    system_id: Mapped[int | None] = mapped_column(Integer)
+    endpoint: Mapped[str] = mapped_column(String(40))
+    upstream: Mapped[str] = mapped_column(String(100), default="")
+    model: Mapped[str] = mapped_column(String(200), default="")
+    decision: Mapped[str] = mapped_column(String(16))
+    """``allow``, ``flag``, ``redact``, ``block`` or ``error``."""
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    findings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    """``[{"where": "input"|"output", "type", "start", "end", "action"}]`` — offsets, never text."""
+    status: Mapped[int] = mapped_column(Integer)
+    stream: Mapped[bool] = mapped_column(Boolean, default=False)
+    prompt_sha256: Mapped[str] = mapped_column(String(64), default="")
+    answer_sha256: Mapped[str] = mapped_column(String(64), default="")
+    prompt_text: Mapped[str | None] = mapped_column(Text, default=None)
+    answer_text: Mapped[str | None] = mapped_column(Text, default=None)
+    retention: Mapped[str] = mapped_column(String(16), default="none")
+    risk_kind: Mapped[str | None] = mapped_column(String(32), default=None)
+    """A serious blocked attempt (``marking``, ``my_number``, ``abroad``, ``injection``)."""
+    prompt_tokens: Mapped[int | None] = mapped_column(Integer, default=None)
+    completion_tokens: Mapped[int | None] = mapped_column(Integer, default=None)
+    screening_ms: Mapped[float] = mapped_column(default=0.0)
+    upstream_ms: Mapped[float] = mapped_column(default=0.0)
+    total_ms: Mapped[float] = mapped_column(default=0.0)

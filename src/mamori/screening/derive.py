@@ -100,6 +100,6 @@ def derive(
             "max_classification_level": base.max_classification_level if level is None else level,
             "purpose": project.purpose,
             "examples": list(project.examples),
-            "rules": applied,
+            "rules": [*base.rules, *applied],
         }
     )

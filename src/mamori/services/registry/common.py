@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from mamori.audit import chain
 from mamori.db import migrate
-from mamori.db.engine import make_engine, read_session, write_session
-from mamori.db.models import Organization
+from mamori.db.engine import is_sqlite, make_engine, read_session, write_session
+from mamori.db.models import AuditHead, Organization
 from mamori.errors import DatabaseNotReadyError, NotFoundError, StaleVersionError
 from mamori.services.registry.access import Actor, Where
 from mamori.settings import Settings
@@ -40,7 +40,16 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        """One write transaction. Writers take turns from their first read: SQLite starts the
+        transaction with ``BEGIN IMMEDIATE``; on PostgreSQL it first locks the audit chain's head
+        row, which every write appends to anyway. Otherwise two writers could both read version
+        n and pass the version check, and the second would silently overwrite the first (or
+        collide on a unique key, as two first updates of one checklist item do)."""
         with write_session(self.engine) as session:
+            if not is_sqlite(self.engine):
+                session.execute(
+                    select(AuditHead.id).where(AuditHead.id == chain.HEAD_ID).with_for_update()
+                )
             yield session
 
     @contextmanager
@@ -85,7 +94,11 @@ def paginate(
     are read in full: sorting thousands of whole rows to keep fifty costs more than the query."""
     limit = max(1, min(limit, MAX_PAGE))
     offset = max(0, offset)
-    total = session.scalar(statement.with_only_columns(func.count()).order_by(None))
+    # maintain_column_froms: without it a statement whose WHERE names no column (an actor who
+    # sees everything: ``WHERE true``) loses its FROM and counts one row.
+    total = session.scalar(
+        statement.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)
+    )
     if key is None:
         return list(session.scalars(statement.limit(limit).offset(offset))), int(total or 0)
     ids = list(session.scalars(statement.with_only_columns(key).limit(limit).offset(offset)))

@@ -97,8 +97,12 @@ def content(db: Database, actor: Actor, document_id: int) -> tuple[DocumentPubli
     with db.read() as session:
         row = session.get(StoredDocument, document_id)
         system = session.get(AISystem, row.system_id) if row and row.system_id else None
+        # Read where the assessment they are built from is read: the risk-assessment document
+        # says what GET /assessments/{id} says, so ``system.read`` alone is not enough.
         if row is None or not actor.may(
-            "system.read", org_id=row.org_id, vendor_org_id=system.vendor_org_id if system else None
+            "assessment.read",
+            org_id=row.org_id,
+            vendor_org_id=system.vendor_org_id if system else None,
         ):
             raise not_found("document", document_id)
         public = DocumentPublic.model_validate(row)
@@ -108,7 +112,7 @@ def content(db: Database, actor: Actor, document_id: int) -> tuple[DocumentPubli
 
 def list_for_system(db: Database, actor: Actor, system_id: int) -> list[DocumentPublic]:
     with db.read() as session:
-        systems.load(session, actor, system_id)
+        systems.load(session, actor, system_id, "assessment.read")
         rows = session.scalars(
             select(StoredDocument)
             .where(StoredDocument.system_id == system_id)

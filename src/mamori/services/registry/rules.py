@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from mamori.content import loader
@@ -25,7 +25,7 @@ from mamori.i18n import Lang, t
 from mamori.rules import evaluate
 from mamori.rules.user_rule import RuleFillIns, audience_for, compose
 from mamori.services.registry import systems
-from mamori.services.registry.access import Actor
+from mamori.services.registry.access import Action, Actor
 from mamori.services.registry.common import (
     Database,
     Public,
@@ -159,6 +159,21 @@ def create(db: Database, actor: Actor, data: RuleCreate) -> RulePublic:
         return _public(session, row)
 
 
+def _above(session: Session, orgs: frozenset[int]) -> list[int]:
+    """The organisations ``orgs`` and every organisation above them (bureaus, ministry)."""
+    if not orgs:
+        return []
+    paths = session.scalars(select(Organization.path).where(Organization.id.in_(sorted(orgs))))
+    return sorted({int(part) for path in paths for part in path.strip("/").split("/")})
+
+
+def _binds(session: Session, actor: Actor, action: Action, row: UserRuleVersion) -> bool:
+    """Whether ``row`` is the rule of an organisation above one where the actor may ``action``:
+    a ministry's rule binds all its staff, so a user or planner of a division reads (and
+    acknowledges) it although the ministry itself is outside their subtree."""
+    return row.system_id is None and row.org_id in _above(session, actor.where(action).orgs)
+
+
 def _load(session: Session, actor: Actor, rule_id: int) -> UserRuleVersion:
     row = session.get(UserRuleVersion, rule_id)
     if row is None:
@@ -167,7 +182,9 @@ def _load(session: Session, actor: Actor, rule_id: int) -> UserRuleVersion:
     if row.system_id is not None:
         system = session.get(AISystem, row.system_id)
         vendor = system.vendor_org_id if system else None
-    if not actor.may("rule.read", org_id=row.org_id, vendor_org_id=vendor):
+    if not actor.may("rule.read", org_id=row.org_id, vendor_org_id=vendor) and not _binds(
+        session, actor, "rule.read", row
+    ):
         raise not_found("rule", rule_id)
     return row
 
@@ -186,9 +203,15 @@ def list_rules(
             .where(AISystem.id == UserRuleVersion.system_id)
             .scalar_subquery()
         )
-        statement = select(UserRuleVersion).where(
-            visible(actor.where("rule.read"), UserRuleVersion.org_id, vendor_of_rule)
-        )
+        where = actor.where("rule.read")
+        condition = visible(where, UserRuleVersion.org_id, vendor_of_rule)
+        above = _above(session, where.orgs)
+        if above and not where.everywhere:
+            condition = or_(
+                condition,
+                and_(UserRuleVersion.system_id.is_(None), UserRuleVersion.org_id.in_(above)),
+            )
+        statement = select(UserRuleVersion).where(condition)
         if system_id is not None:
             statement = statement.where(UserRuleVersion.system_id == system_id)
         if status is not None:
@@ -250,8 +273,9 @@ def acknowledge(db: Database, actor: Actor, rule_id: int) -> AcknowledgementPubl
         if row.system_id is not None:
             system = session.get(AISystem, row.system_id)
             vendor = system.vendor_org_id if system else None
-        if actor.person_id is None or not actor.may(
-            "rule.acknowledge", org_id=row.org_id, vendor_org_id=vendor
+        if actor.person_id is None or not (
+            actor.may("rule.acknowledge", org_id=row.org_id, vendor_org_id=vendor)
+            or _binds(session, actor, "rule.acknowledge", row)
         ):
             raise PermissionDeniedError(action="rule.acknowledge")
         if row.status != "published":

@@ -1,0 +1,1 @@
+"""The gateway: an OpenAI-compatible proxy that enforces each system's user's rule."""

@@ -1,0 +1,64 @@
+"""The gateway's ASGI application: OpenAI-compatible routes plus ``/metrics`` and ``/healthz``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from mamori.content.gateway import GatewayConfig, load_gateway_config
+from mamori.proxy.gateway import Gateway
+from mamori.proxy.upstream import keys_from_environment
+from mamori.services.registry.common import Database
+
+
+def build_gateway(db: Database, config_path: Path, *, transport: Any = None) -> Gateway:
+    """A gateway for ``config_path``; a bad configuration or a missing key variable stops here."""
+    config: GatewayConfig = load_gateway_config(config_path)
+    if config.redis_url is None and db.settings.redis_url:
+        config = config.model_copy(update={"redis_url": db.settings.redis_url})
+    return Gateway(db, config, keys_from_environment(config, str(config_path)), transport=transport)
+
+
+def create_gateway_app(gateway: Gateway) -> Starlette:
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        await gateway.start()
+        try:
+            yield
+        finally:
+            await gateway.stop()
+
+    async def chat(request: Request) -> Response:
+        return await gateway.handle(request, "chat")
+
+    async def embeddings(request: Request) -> Response:
+        return await gateway.handle(request, "embeddings")
+
+    async def models(request: Request) -> Response:
+        return await gateway.models(request)
+
+    async def metrics(_request: Request) -> Response:
+        return Response(gateway.metrics.render(), media_type="text/plain; version=0.0.4")
+
+    async def healthz(_request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    app = Starlette(
+        routes=[
+            Route("/v1/chat/completions", chat, methods=["POST"]),
+            Route("/v1/embeddings", embeddings, methods=["POST"]),
+            Route("/v1/models", models, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
+            Route("/healthz", healthz, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.gateway = gateway
+    return app

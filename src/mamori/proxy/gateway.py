@@ -1,0 +1,702 @@
+"""One request through the gateway: key → system → limits → input screening → upstream → output
+screening → audit record committed → answer released.
+
+Every outcome after the body is read — allowed, redacted, blocked, failed — is recorded; a
+request whose record cannot be committed is refused (unless the configuration says otherwise).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import secrets
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from mamori.content.gateway import GatewayConfig, SystemRoute, Upstream
+from mamori.i18n import Lang, t
+from mamori.proxy import replies
+from mamori.proxy.enforce import (
+    Screened,
+    apply_redactions,
+    digest,
+    inputs_of,
+    screen_input,
+    screen_output,
+    strictest,
+)
+from mamori.proxy.metrics import Metrics
+from mamori.proxy.ratelimit import Limiter, LocalLimiter, RedisLimiter
+from mamori.proxy.stream import HoldBack
+from mamori.proxy.upstream import UpstreamFailedError, Upstreams
+from mamori.screening.decision import Decision
+from mamori.screening.redaction import Vault
+from mamori.services.gateway import keys
+from mamori.services.gateway.profiles import Profiles, SystemProfile
+from mamori.services.gateway.recorder import ExchangeRecord, Recorder, RiskRule
+from mamori.services.registry.common import Database
+
+log = logging.getLogger("mamori.gateway")
+INLINE_SCAN_CHARS = 16_000
+"""Longer inputs are screened in a worker thread so one large prompt does not stall the others."""
+
+
+class Refusal(Exception):  # noqa: N818 - a refusal is an answer, not an error of the gateway
+    def __init__(
+        self, status: int, message: str, kind: str, code: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(code)
+        self.status, self.message, self.kind, self.code, self.headers = (
+            status,
+            message,
+            kind,
+            code,
+            headers,
+        )
+
+
+@dataclass
+class Call:
+    """What is known about one request as it goes through."""
+
+    request_id: str
+    endpoint: str
+    lang: Lang
+    started: float
+    holder: keys.KeyHolder | None = None
+    route: SystemRoute | None = None
+    profile: SystemProfile | None = None
+
+    def record(self, decision: str, status: int, **fields: Any) -> ExchangeRecord:
+        holder = self.holder
+        return ExchangeRecord(
+            request_id=self.request_id,
+            endpoint=self.endpoint,
+            decision=decision,
+            status=status,
+            key_id=holder.key_id if holder else None,
+            person_id=holder.person_id if holder else None,
+            system_id=holder.system_id if holder else None,
+            org_id=holder.org_id if holder else None,
+            retention=self.route.retention if self.route else "none",
+            total_ms=(time.perf_counter() - self.started) * 1000,
+            **fields,
+        )
+
+
+class Gateway:
+    def __init__(
+        self,
+        db: Database,
+        config: GatewayConfig,
+        upstream_keys: dict[str, str],
+        *,
+        transport: Any = None,
+    ) -> None:
+        self.db = db
+        self.config = config
+        self.profiles = Profiles(db)
+        rule = config.risk_cases
+        self.recorder = Recorder(
+            db, RiskRule(dt.timedelta(hours=rule.window_hours), rule.injection_repeats)
+        )
+        self.upstreams = Upstreams(upstream_keys, transport)
+        self.limiter: Limiter = (
+            RedisLimiter(config.redis_url) if config.redis_url else LocalLimiter()
+        )
+        self.metrics = Metrics()
+
+    async def start(self) -> None:
+        self.recorder.start()
+        # Build each system's guard now (the first build compiles the search database).
+        for route in self.config.systems:
+            try:
+                version = await asyncio.to_thread(self.profiles.current_version, route.system)
+                if version is not None:
+                    await asyncio.to_thread(self.profiles.get, route.system, version)
+            except Exception:  # such a system is refused per request, with reasons
+                log.warning(json.dumps({"event": "profile_failed", "system": route.system}))
+
+    async def stop(self) -> None:
+        await self.upstreams.close()
+        await self.limiter.close()
+        await asyncio.to_thread(self.recorder.stop)
+
+    # --- the steps ------------------------------------------------------------------------------
+
+    def _authorize(self, request: Request, call: Call) -> None:
+        scheme, _, key = (request.headers.get("authorization") or "").partition(" ")
+        holder = None
+        if scheme.lower() == "bearer" and key:
+            with self.db.read() as session:
+                holder = keys.lookup(session, key.strip())
+        if holder is None:
+            raise Refusal(
+                401,
+                t("gateway.unauthorized", call.lang),
+                "invalid_request_error",
+                "invalid_api_key",
+            )
+        call.holder = holder
+        call.route = self.config.route(holder.system_id)
+
+    async def _profile(self, call: Call) -> SystemProfile:
+        holder = call.holder
+        assert holder is not None
+        profile = self.profiles.cached(holder.system_id, holder.system_version)
+        if profile is None:
+            profile = await asyncio.to_thread(
+                self.profiles.get, holder.system_id, holder.system_version
+            )
+        call.profile = profile
+        name = profile.project.name
+        call.lang = replies.language(None, call.lang)
+        if holder.lifecycle == "retired":
+            raise Refusal(
+                403,
+                t("gateway.retired", call.lang, system=name),
+                "permission_error",
+                "system_retired",
+            )
+        if not holder.acknowledged:
+            raise Refusal(
+                403,
+                t("gateway.not_acknowledged", call.lang, system=name),
+                "permission_error",
+                "rule_not_acknowledged",
+            )
+        if call.route is None:
+            raise Refusal(
+                403, t("gateway.not_routed", call.lang), "permission_error", "system_not_routed"
+            )
+        return profile
+
+    async def _limit(self, call: Call) -> None:
+        assert call.holder is not None and call.route is not None
+        limits = call.route.limits
+        wait = await self.limiter.hit(
+            call.holder.key_id, limits.requests_per_minute, limits.tokens_per_day
+        )
+        if wait is not None:
+            raise Refusal(
+                429,
+                t("gateway.rate_limited", call.lang, seconds=wait),
+                "rate_limit_error",
+                "rate_limit_exceeded",
+                {"retry-after": str(wait)},
+            )
+
+    async def _body(self, request: Request, call: Call) -> dict[str, Any]:
+        raw = await request.body()
+        if len(raw) > self.config.max_body_bytes:
+            raise Refusal(
+                413,
+                t("gateway.bad_request", call.lang, detail="size"),
+                "invalid_request_error",
+                "request_too_large",
+            )
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            raise Refusal(
+                400,
+                t("gateway.bad_request", call.lang, detail="JSON"),
+                "invalid_request_error",
+                "invalid_json",
+            ) from None
+        if not isinstance(body, dict):
+            raise Refusal(
+                400,
+                t("gateway.bad_request", call.lang, detail="JSON object"),
+                "invalid_request_error",
+                "invalid_json",
+            )
+        if call.endpoint == "chat" and not isinstance(body.get("messages"), list):
+            raise Refusal(
+                400,
+                t("gateway.bad_request", call.lang, detail="messages"),
+                "invalid_request_error",
+                "missing_messages",
+            )
+        if call.endpoint == "embeddings" and not isinstance(body.get("input"), str | list):
+            raise Refusal(
+                400,
+                t("gateway.bad_request", call.lang, detail="input"),
+                "invalid_request_error",
+                "missing_input",
+            )
+        return body
+
+    def _upstream(self, call: Call, model: str) -> tuple[Upstream, str]:
+        assert call.route is not None
+        for upstream in call.route.upstreams:
+            if model in upstream.models:
+                return upstream, upstream.models[model]
+        first = call.route.upstreams[0]
+        return first, first.models.get(model, model)
+
+    async def _commit(self, call: Call, record: ExchangeRecord) -> None:
+        try:
+            await self.recorder.write(record)
+        except Exception:
+            self.metrics.audit_failures.inc()
+            log.error(json.dumps({"event": "audit_failed", "request_id": call.request_id}))
+            if not self.config.audit_fail_open:
+                raise Refusal(
+                    503, t("gateway.audit_unavailable", call.lang), "api_error", "audit_unavailable"
+                ) from None
+
+    def _contact(self, profile: SystemProfile, lang: Lang) -> str:
+        return (
+            profile.project.contact
+            or self.db.settings.contact
+            or t("gateway.contact_default", lang)
+        )
+
+    # --- endpoints -------------------------------------------------------------------------------
+
+    async def handle(self, request: Request, endpoint: str) -> Response:
+        call = Call(
+            request_id="req_" + secrets.token_hex(12),
+            endpoint=endpoint,
+            lang=replies.language(request.headers.get("accept-language")),
+            started=time.perf_counter(),
+        )
+        try:
+            self._authorize(request, call)
+            profile = await self._profile(call)
+            await self._limit(call)
+            body = await self._body(request, call)
+            if endpoint == "chat" and body.get("stream"):
+                return await self._stream(call, profile, body)
+            return await self._complete(call, profile, body)
+        except Refusal as refusal:
+            if call.holder is not None and refusal.code != "audit_unavailable":
+                try:
+                    await self.recorder.write(
+                        call.record("error", refusal.status, reasons=[refusal.code])
+                    )
+                except Exception:
+                    self.metrics.audit_failures.inc()
+                    if not self.config.audit_fail_open:
+                        refusal = Refusal(
+                            503,
+                            t("gateway.audit_unavailable", call.lang),
+                            "api_error",
+                            "audit_unavailable",
+                        )
+            self.metrics.requests.labels(endpoint, "error").inc()
+            return replies.error(
+                refusal.status,
+                refusal.message,
+                refusal.kind,
+                refusal.code,
+                call.request_id,
+                refusal.headers,
+            )
+        finally:
+            self.metrics.latency.labels(endpoint).observe(time.perf_counter() - call.started)
+
+    async def _screen(
+        self, call: Call, profile: SystemProfile, body: dict[str, Any], upstream: Upstream
+    ) -> tuple[Screened, dict[str, Any], Vault, list[str], float]:
+        parts = inputs_of(body, call.endpoint)
+        vault = Vault()
+        started = time.perf_counter()
+        size = sum(len(text) for _, _, text in parts)
+        if size > INLINE_SCAN_CHARS:
+            screened, redacted = await asyncio.to_thread(
+                screen_input, profile.guard, profile.project, upstream, parts, vault
+            )
+        else:
+            screened, redacted = screen_input(
+                profile.guard, profile.project, upstream, parts, vault
+            )
+        elapsed = (time.perf_counter() - started) * 1000
+        texts = [redacted.get((m, p), text) for m, p, text in parts]
+        return screened, apply_redactions(body, call.endpoint, redacted), vault, texts, elapsed
+
+    def _retained(self, call: Call, original: list[str], redacted: list[str]) -> str | None:
+        retention = call.route.retention if call.route else "none"
+        if retention == "full":
+            return "\n\x1e\n".join(original)
+        if retention == "redacted":
+            return "\n\x1e\n".join(redacted)
+        return None
+
+    async def _refuse_input(
+        self,
+        call: Call,
+        profile: SystemProfile,
+        screened: Screened,
+        model: str,
+        upstream: Upstream,
+        prompt_hash: str,
+        prompt_text: str | None,
+        screening_ms: float,
+    ) -> Response:
+        types = [r.type for r in screened.reasons if r.action == "block"]
+        if screened.residency_blocked:
+            types.append("RESIDENCY")
+        rules = list(
+            dict.fromkeys(
+                ref for r in screened.reasons if r.action == "block" for ref in r.enforces
+            )
+        )
+        record = call.record(
+            "block",
+            403,
+            upstream=upstream.name,
+            model=model,
+            reasons=screened.reason_codes,
+            findings=screened.findings,
+            prompt_sha256=prompt_hash,
+            prompt_text=prompt_text,
+            screening_ms=screening_ms,
+            risk_kind=screened.risk_kind,
+        )
+        await self._commit(call, record)
+        self.metrics.requests.labels(call.endpoint, "block").inc()
+        log.info(
+            json.dumps(
+                {
+                    "event": "exchange",
+                    "request_id": call.request_id,
+                    "system": call.holder.system_id if call.holder else None,
+                    "decision": "block",
+                    "types": sorted(set(types)),
+                }
+            )
+        )
+        message = replies.blocked(
+            profile.project.name,
+            types,
+            rules,
+            self._contact(profile, call.lang),
+            call.request_id,
+            call.lang,
+        )
+        return replies.error(
+            403, message, "mamori_policy_violation", "blocked_by_user_rule", call.request_id
+        )
+
+    async def _complete(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Response:
+        model = str(body.get("model", ""))
+        upstream, upstream_model = self._upstream(call, model)
+        screened, forward, vault, redacted_texts, screening_ms = await self._screen(
+            call, profile, body, upstream
+        )
+        originals = [text for _, _, text in inputs_of(body, call.endpoint)]
+        prompt_hash = digest(originals)
+        prompt_text = self._retained(call, originals, redacted_texts)
+        if screened.decision == "block":
+            return await self._refuse_input(
+                call, profile, screened, model, upstream, prompt_hash, prompt_text, screening_ms
+            )
+        input_tokens = frozenset(vault.by_placeholder)
+        forward = {**forward, "model": upstream_model}
+        path = "/chat/completions" if call.endpoint == "chat" else "/embeddings"
+        began = time.perf_counter()
+        try:
+            status, answer = await self.upstreams.post(upstream, path, forward)
+        except UpstreamFailedError as failure:
+            upstream_ms = (time.perf_counter() - began) * 1000
+            self.metrics.upstream_errors.labels(failure.kind).inc()
+            await self._commit(
+                call,
+                call.record(
+                    "error",
+                    failure.status,
+                    upstream=upstream.name,
+                    model=model,
+                    reasons=[failure.kind],
+                    findings=screened.findings,
+                    prompt_sha256=prompt_hash,
+                    prompt_text=prompt_text,
+                    screening_ms=screening_ms,
+                    upstream_ms=upstream_ms,
+                ),
+            )
+            message = t(f"gateway.{failure.kind}", call.lang, status=failure.upstream_status or "")
+            return replies.error(
+                failure.status, message, "api_error", failure.kind, call.request_id
+            )
+        upstream_ms = (time.perf_counter() - began) * 1000
+        decision: Decision = screened.decision
+        answer_texts: list[str] = []
+        output_findings: list[dict[str, Any]] = []
+        if call.endpoint == "chat" and status < 400 and isinstance(answer, dict):
+            for choice in answer.get("choices") or []:
+                reply = choice.get("message") if isinstance(choice, dict) else None
+                if not isinstance(reply, dict) or not isinstance(reply.get("content"), str):
+                    continue
+                content: str = reply["content"]
+                started = time.perf_counter()
+                out = screen_output(profile.guard, content, vault, input_tokens)
+                screening_ms += (time.perf_counter() - started) * 1000
+                output_findings += out.findings
+                decision = strictest(decision, out.decision)
+                if out.decision == "block":
+                    types = [r.type for r in out.reasons if r.action == "block"]
+                    reply["content"] = t(
+                        "gateway.output_blocked",
+                        call.lang,
+                        system=profile.project.name,
+                        what=replies.what(types, call.lang),
+                        request=call.request_id,
+                    )
+                    choice["finish_reason"] = "content_filter"
+                else:
+                    reply["content"] = out.text
+                answer_texts.append(
+                    reply["content"]
+                    if call.route and call.route.retention == "redacted"
+                    else content
+                )
+        usage = answer.get("usage") if isinstance(answer, dict) else None
+        prompt_tokens = usage.get("prompt_tokens") if isinstance(usage, dict) else None
+        completion_tokens = usage.get("completion_tokens") if isinstance(usage, dict) else None
+        retention = call.route.retention if call.route else "none"
+        record = call.record(
+            decision if status < 400 else "error",
+            status,
+            upstream=upstream.name,
+            model=model,
+            reasons=screened.reason_codes,
+            findings=screened.findings + output_findings,
+            prompt_sha256=prompt_hash,
+            answer_sha256=digest(answer_texts) if answer_texts else "",
+            prompt_text=prompt_text,
+            answer_text="\n\x1e\n".join(answer_texts)
+            if retention != "none" and answer_texts
+            else None,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            screening_ms=screening_ms,
+            upstream_ms=upstream_ms,
+        )
+        await self._commit(call, record)
+        if call.holder is not None and isinstance(usage, dict):
+            await self.limiter.add_tokens(call.holder.key_id, int(usage.get("total_tokens") or 0))
+        self.metrics.requests.labels(call.endpoint, record.decision).inc()
+        self.metrics.added.labels(call.endpoint).observe(
+            max(0.0, record.total_ms - upstream_ms) / 1000
+        )
+        return replies.json_response(answer, call.request_id, status)
+
+    async def _stream(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Response:
+        model = str(body.get("model", ""))
+        upstream, upstream_model = self._upstream(call, model)
+        screened, forward, vault, redacted_texts, screening_ms = await self._screen(
+            call, profile, body, upstream
+        )
+        originals = [text for _, _, text in inputs_of(body, call.endpoint)]
+        prompt_hash = digest(originals)
+        prompt_text = self._retained(call, originals, redacted_texts)
+        if screened.decision == "block":
+            return await self._refuse_input(
+                call, profile, screened, model, upstream, prompt_hash, prompt_text, screening_ms
+            )
+        input_tokens = frozenset(vault.by_placeholder)
+        forward = {**forward, "model": upstream_model}
+        began = time.perf_counter()
+        try:
+            response, lines = await self.upstreams.stream(upstream, "/chat/completions", forward)
+        except UpstreamFailedError as failure:
+            self.metrics.upstream_errors.labels(failure.kind).inc()
+            await self._commit(
+                call,
+                call.record(
+                    "error",
+                    failure.status,
+                    upstream=upstream.name,
+                    model=model,
+                    stream=True,
+                    reasons=[failure.kind],
+                    prompt_sha256=prompt_hash,
+                    prompt_text=prompt_text,
+                    screening_ms=screening_ms,
+                    upstream_ms=(time.perf_counter() - began) * 1000,
+                ),
+            )
+            message = t(f"gateway.{failure.kind}", call.lang, status=failure.upstream_status or "")
+            return replies.error(
+                failure.status, message, "api_error", failure.kind, call.request_id
+            )
+        upstream_ms = (time.perf_counter() - began) * 1000
+        opening = call.record(
+            screened.decision,
+            200,
+            upstream=upstream.name,
+            model=model,
+            stream=True,
+            reasons=screened.reason_codes,
+            findings=screened.findings,
+            prompt_sha256=prompt_hash,
+            prompt_text=prompt_text,
+            screening_ms=screening_ms,
+            upstream_ms=upstream_ms,
+        )
+        try:
+            await self._commit(call, opening)  # before the first byte reaches the client
+        except Refusal:
+            await response.aclose()
+            raise
+        self.metrics.added.labels("chat_stream").observe(
+            max(0.0, opening.total_ms - upstream_ms) / 1000
+        )
+        hold = HoldBack(profile.guard, vault, input_tokens, self.config.hold_back_chars)
+
+        async def relay() -> AsyncIterator[bytes]:
+            usage: dict[str, Any] | None = None
+            template: dict[str, Any] | None = None
+            finished = False
+            try:
+                async for line in lines:
+                    if not line.startswith("data:"):
+                        continue
+                    data = line[5:].strip()
+                    if data == "[DONE]":
+                        break
+                    try:
+                        chunk = json.loads(data)
+                    except ValueError:
+                        continue
+                    if not isinstance(chunk, dict):
+                        continue
+                    template = chunk
+                    if isinstance(chunk.get("usage"), dict):
+                        usage = chunk["usage"]
+                    emit = not chunk.get("choices")
+                    for choice in chunk.get("choices") or []:
+                        if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+                            continue
+                        delta = choice.get("delta") or {}
+                        piece = delta.get("content")
+                        released = hold.feed(piece) if isinstance(piece, str) else ""
+                        if choice.get("finish_reason"):
+                            released += hold.finish()
+                            finished = True
+                        if hold.blocked:
+                            break
+                        if released or isinstance(piece, str):
+                            delta["content"] = released
+                        emit = (
+                            emit
+                            or bool(released)
+                            or bool(choice.get("finish_reason"))
+                            or "role" in delta
+                        )
+                        choice["delta"] = delta
+                    if hold.blocked:
+                        break
+                    if emit:
+                        yield b"data: " + json.dumps(chunk, ensure_ascii=False).encode() + b"\n\n"
+                if not hold.blocked and not finished:
+                    rest = hold.finish()
+                    if rest and template is not None:
+                        yield (
+                            b"data: "
+                            + json.dumps(_chunk(template, rest, None), ensure_ascii=False).encode()
+                            + b"\n\n"
+                        )
+                if hold.blocked:
+                    types = sorted({f["type"] for f in hold.findings if f["action"] == "block"})
+                    notice = t(
+                        "gateway.output_blocked",
+                        call.lang,
+                        system=profile.project.name,
+                        what=replies.what(types, call.lang),
+                        request=call.request_id,
+                    )
+                    yield (
+                        b"data: "
+                        + json.dumps(
+                            _chunk(template or {}, notice, "content_filter"), ensure_ascii=False
+                        ).encode()
+                        + b"\n\n"
+                    )
+                yield b"data: [DONE]\n\n"
+            finally:
+                await response.aclose()
+                answer = "".join(hold.released_text)
+                retention = call.route.retention if call.route else "none"
+                closing = call.record(
+                    strictest(screened.decision, hold.decision),
+                    200,
+                    upstream=upstream.name,
+                    model=model,
+                    stream=True,
+                    reasons=screened.reason_codes,
+                    findings=screened.findings + hold.findings,
+                    prompt_sha256=prompt_hash,
+                    answer_sha256=digest([hold.text]),
+                    prompt_text=prompt_text,
+                    answer_text=(
+                        answer
+                        if retention == "redacted"
+                        else hold.text
+                        if retention == "full"
+                        else None
+                    ),
+                    prompt_tokens=(usage or {}).get("prompt_tokens"),
+                    completion_tokens=(usage or {}).get("completion_tokens"),
+                    screening_ms=screening_ms,
+                    upstream_ms=upstream_ms,
+                    completes=True,
+                )
+                try:
+                    await self.recorder.write(closing)
+                except Exception:
+                    self.metrics.audit_failures.inc()
+                self.metrics.requests.labels("chat_stream", closing.decision).inc()
+                if call.holder is not None and usage:
+                    await self.limiter.add_tokens(
+                        call.holder.key_id, int(usage.get("total_tokens") or 0)
+                    )
+
+        return StreamingResponse(
+            relay(),
+            media_type="text/event-stream",
+            headers={"x-request-id": call.request_id, "cache-control": "no-cache"},
+        )
+
+    async def models(self, request: Request) -> Response:
+        call = Call(
+            "req_" + secrets.token_hex(12),
+            "models",
+            replies.language(request.headers.get("accept-language")),
+            time.perf_counter(),
+        )
+        try:
+            self._authorize(request, call)
+            await self._profile(call)
+        except Refusal as refusal:
+            return replies.error(
+                refusal.status, refusal.message, refusal.kind, refusal.code, call.request_id
+            )
+        assert call.route is not None
+        names = sorted({name for upstream in call.route.upstreams for name in upstream.models})
+        created = int(time.time())
+        data = [
+            {"id": name, "object": "model", "created": created, "owned_by": "mamori"}
+            for name in names
+        ]
+        return replies.json_response({"object": "list", "data": data}, call.request_id)
+
+
+def _chunk(template: dict[str, Any], content: str, finish: str | None) -> dict[str, Any]:
+    return {
+        "id": template.get("id", "chatcmpl-mamori"),
+        "object": "chat.completion.chunk",
+        "created": template.get("created", int(time.time())),
+        "model": template.get("model", ""),
+        "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": finish}],
+    }

@@ -1,0 +1,120 @@
+"""Output screening for streamed answers: hold back the newest characters until what follows shows
+they are safe, so a My Number or a name split across chunks is still caught before it is sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mamori.screening.decision import SEVERITY, Decision, action_for
+from mamori.screening.findings import Finding
+from mamori.screening.guard import REDACTABLE_TYPES, Guard
+from mamori.screening.redaction import PLACEHOLDER, Vault
+
+CONTEXT = 48
+"""Characters before the undecided part that are scanned again, so a label or a context word that
+was already released still counts (氏名： … 山田太郎)."""
+PLACEHOLDER_REACH = 40
+
+
+@dataclass
+class HoldBack:
+    guard: Guard
+    vault: Vault
+    input_tokens: frozenset[str]
+    hold: int
+    text: str = ""
+    released: int = 0
+    decision: Decision = "allow"
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    released_text: list[str] = field(default_factory=list)
+    _seen: set[tuple[str, int, int]] = field(default_factory=set)
+
+    @property
+    def blocked(self) -> bool:
+        return self.decision == "block"
+
+    def feed(self, piece: str) -> str:
+        """Add a piece of the answer; return what may be sent now ("" while holding back)."""
+        self.text += piece
+        if self.blocked or len(self.text) - self.released <= self.hold:
+            return ""
+        return self._release(len(self.text) - self.hold)
+
+    def finish(self) -> str:
+        """The end of the answer: decide and release the rest."""
+        if self.blocked:
+            return ""
+        return self._release(len(self.text), final=True)
+
+    def _release(self, boundary: int, *, final: bool = False) -> str:
+        start = max(0, self.released - CONTEXT)
+        window = self.text[start:]
+        findings = [
+            Finding(
+                f.type, f.start + start, f.end + start, f.score, f.detector, f.explanation, f.level
+            )
+            for f in self.guard.find(window, self.vault)
+        ]
+        policy = self.guard.policy
+        to_replace: list[Finding] = []
+        for finding in findings:
+            if finding.end <= self.released:
+                continue  # decided when it was released
+            action = action_for(finding, policy, output=True)
+            if not final and finding.start < boundary < finding.end:
+                boundary = finding.start  # never cut a finding: keep all of it back
+            key = (finding.type, finding.start, finding.end)
+            if finding.start < boundary and key not in self._seen:
+                self._seen.add(key)
+                self.findings.append(
+                    {
+                        "where": "output",
+                        "type": finding.type,
+                        "start": finding.start,
+                        "end": finding.end,
+                        "action": action,
+                    }
+                )
+                if SEVERITY[action] > SEVERITY[self.decision]:
+                    self.decision = action
+                if action == "block":
+                    return ""
+            if finding.type in REDACTABLE_TYPES and action in ("redact", "block"):
+                to_replace.append(finding)
+        if not final:
+            # Do not cut a placeholder the model is quoting (<PERSON_1>) in two.
+            opening = self.text.rfind(
+                "<", max(self.released, boundary - PLACEHOLDER_REACH), boundary
+            )
+            if opening != -1 and ">" not in self.text[opening:boundary]:
+                boundary = opening
+        if boundary <= self.released:
+            return ""
+        region_start = self.released
+        region = self.text[region_start:boundary]
+        shifted = [
+            Finding(
+                f.type,
+                f.start - region_start,
+                f.end - region_start,
+                f.score,
+                f.detector,
+                f.explanation,
+                f.level,
+            )
+            for f in to_replace
+        ]
+        out = self.vault.redact(region, shifted) if shifted else region
+        if policy.restore_placeholders and self.input_tokens:
+            out = PLACEHOLDER.sub(
+                lambda m: (
+                    self.vault.by_placeholder[m.group(0)]
+                    if m.group(0) in self.input_tokens
+                    else m.group(0)
+                ),
+                out,
+            )
+        self.released = boundary
+        self.released_text.append(out)
+        return out

@@ -1,0 +1,176 @@
+"""Gateway keys: ``mmg_…``, bound to one AI system and one person, issued only after that person
+acknowledged the system's published user's rule; revoked at once (every request looks its key up)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from mamori.db.models import Acknowledgement, AISystem, GatewayKey, Person, UserRuleVersion
+from mamori.db.types import now
+from mamori.errors import GatewayKeyRefusedError, Problem, RequestInvalidError
+from mamori.services.registry import rules
+from mamori.services.registry.access import Actor
+from mamori.services.registry.common import Database, Public, not_found, record
+from mamori.services.registry.identity import person_by_name
+
+KEY_PREFIX = "mmg_"
+
+
+class GatewayKeyPublic(Public):
+    id: int
+    prefix: str
+    system_id: int
+    person_id: int
+    label: str
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class KeyHolder:
+    """Who a request comes from, as its key says; looked up on every request."""
+
+    key_id: int
+    person_id: int
+    person: str
+    system_id: int
+    system_version: int
+    lifecycle: str
+    org_id: int
+    acknowledged: bool
+    """Whether the person acknowledged the system's *currently* published rule."""
+
+
+def resolve_system(db: Database, reference: str) -> int:
+    """A system named by its id or its exact name."""
+    with db.read() as session:
+        if reference.isdigit():
+            found = session.get(AISystem, int(reference))
+        else:
+            found = session.scalar(select(AISystem).where(AISystem.name == reference))
+        if found is None:
+            raise not_found("system", reference)
+        return found.id
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create(
+    db: Database, actor: Actor, *, system_id: int, user: str, label: str = ""
+) -> tuple[str, GatewayKeyPublic]:
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    with db.write() as session:
+        person = person_by_name(session, user)
+        system = session.get(AISystem, system_id)
+        if system is None:
+            raise not_found("system", system_id)
+        if system.lifecycle == "retired":
+            raise RequestInvalidError(problems=[Problem("system", "problem.retired")])
+        if not rules.has_acknowledged(session, person.id, system.id):
+            raise GatewayKeyRefusedError(user=user, system=str(system_id))
+        row = GatewayKey(
+            key_hash=hash_key(key),
+            prefix=key[:10],
+            system_id=system.id,
+            person_id=person.id,
+            label=label,
+        )
+        session.add(row)
+        session.flush()
+        record(
+            session,
+            actor,
+            "gateway_key.create",
+            "gateway_key",
+            row.id,
+            org_id=system.org_id,
+            state={
+                "id": row.id,
+                "prefix": row.prefix,
+                "system_id": system.id,
+                "person_id": person.id,
+            },
+        )
+        return key, GatewayKeyPublic.model_validate(row)
+
+
+def revoke(db: Database, actor: Actor, key_id: int) -> GatewayKeyPublic:
+    with db.write() as session:
+        row = session.get(GatewayKey, key_id)
+        if row is None:
+            raise not_found("token", key_id)
+        if row.revoked_at is None:
+            row.revoked_at = now()
+            system = session.get(AISystem, row.system_id)
+            session.flush()
+            record(
+                session,
+                actor,
+                "gateway_key.revoke",
+                "gateway_key",
+                row.id,
+                org_id=system.org_id if system else None,
+                state={"id": row.id, "revoked_at": row.revoked_at},
+            )
+        return GatewayKeyPublic.model_validate(row)
+
+
+def list_keys(db: Database) -> list[GatewayKeyPublic]:
+    with db.read() as session:
+        return [
+            GatewayKeyPublic.model_validate(k)
+            for k in session.scalars(select(GatewayKey).order_by(GatewayKey.id))
+        ]
+
+
+def lookup(session: Session, key: str) -> KeyHolder | None:
+    """The holder of a valid, unrevoked key, in one query; None for anything else."""
+    if not key.startswith(KEY_PREFIX):
+        return None
+    published = and_(
+        UserRuleVersion.system_id == GatewayKey.system_id, UserRuleVersion.status == "published"
+    )
+    row = session.execute(
+        select(
+            GatewayKey.id,
+            GatewayKey.person_id,
+            Person.name,
+            Person.active,
+            GatewayKey.system_id,
+            AISystem.version,
+            AISystem.lifecycle,
+            AISystem.org_id,
+            Acknowledgement.id,
+        )
+        .join(Person, Person.id == GatewayKey.person_id)
+        .join(AISystem, AISystem.id == GatewayKey.system_id)
+        .outerjoin(UserRuleVersion, published)
+        .outerjoin(
+            Acknowledgement,
+            and_(
+                Acknowledgement.rule_id == UserRuleVersion.id,
+                Acknowledgement.person_id == GatewayKey.person_id,
+            ),
+        )
+        .where(GatewayKey.key_hash == hash_key(key), GatewayKey.revoked_at.is_(None))
+    ).first()
+    if row is None or not row[3]:
+        return None
+    return KeyHolder(
+        key_id=row[0],
+        person_id=row[1],
+        person=row[2],
+        system_id=row[4],
+        system_version=row[5],
+        lifecycle=row[6],
+        org_id=row[7],
+        acknowledged=row[8] is not None,
+    )
