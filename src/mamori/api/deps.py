@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, Header, Path, Query, Request
 
 from mamori.errors import AuthenticationError
 from mamori.i18n import Lang
 from mamori.services.registry import identity
 from mamori.services.registry.access import Actor
-from mamori.services.registry.common import DEFAULT_PAGE, MAX_PAGE, Database
+from mamori.services.registry.common import DEFAULT_PAGE, MAX_ID, MAX_PAGE, Database
 
 
 def get_db(request: Request) -> Database:
@@ -48,5 +48,8 @@ DB = Annotated[Database, Depends(get_db)]
 CurrentActor = Annotated[Actor, Depends(get_actor)]
 Language = Annotated[Lang, Depends(get_lang)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Rows to skip")]
+# Ids are refused beyond what the database can hold (422), rather than failing inside the query.
+ObjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
+IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 DEFAULT_LIMIT = DEFAULT_PAGE

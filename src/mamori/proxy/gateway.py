@@ -558,6 +558,44 @@ class Gateway:
             usage: dict[str, Any] | None = None
             template: dict[str, Any] | None = None
             finished = False
+            closed = False
+
+            async def close() -> None:
+                """Record how the stream ended: before [DONE], or when the client went away."""
+                nonlocal closed
+                if closed:
+                    return
+                closed = True
+                await response.aclose()
+                retention = call.route.retention if call.route else "none"
+                kept = {"redacted": "".join(hold.released_text), "full": hold.text}.get(retention)
+                closing = call.record(
+                    strictest(screened.decision, hold.decision),
+                    200,
+                    upstream=upstream.name,
+                    model=model,
+                    stream=True,
+                    reasons=screened.reason_codes,
+                    findings=screened.findings + hold.findings,
+                    prompt_sha256=prompt_hash,
+                    answer_sha256=digest([hold.text]),
+                    prompt_text=prompt_text,
+                    answer_text=kept,
+                    prompt_tokens=(usage or {}).get("prompt_tokens"),
+                    completion_tokens=(usage or {}).get("completion_tokens"),
+                    screening_ms=screening_ms,
+                    upstream_ms=upstream_ms,
+                    completes=True,
+                )
+                try:
+                    await self.recorder.write(closing)
+                except Exception:
+                    self.metrics.audit_failures.inc()
+                self.metrics.requests.labels("chat_stream", closing.decision).inc()
+                if call.holder is not None and usage:
+                    tokens = int(usage.get("total_tokens") or 0)
+                    await self.limiter.add_tokens(call.holder.key_id, tokens)
+
             try:
                 async for line in lines:
                     if not line.startswith("data:"):
@@ -623,44 +661,10 @@ class Gateway:
                         ).encode()
                         + b"\n\n"
                     )
+                await close()
                 yield b"data: [DONE]\n\n"
             finally:
-                await response.aclose()
-                answer = "".join(hold.released_text)
-                retention = call.route.retention if call.route else "none"
-                closing = call.record(
-                    strictest(screened.decision, hold.decision),
-                    200,
-                    upstream=upstream.name,
-                    model=model,
-                    stream=True,
-                    reasons=screened.reason_codes,
-                    findings=screened.findings + hold.findings,
-                    prompt_sha256=prompt_hash,
-                    answer_sha256=digest([hold.text]),
-                    prompt_text=prompt_text,
-                    answer_text=(
-                        answer
-                        if retention == "redacted"
-                        else hold.text
-                        if retention == "full"
-                        else None
-                    ),
-                    prompt_tokens=(usage or {}).get("prompt_tokens"),
-                    completion_tokens=(usage or {}).get("completion_tokens"),
-                    screening_ms=screening_ms,
-                    upstream_ms=upstream_ms,
-                    completes=True,
-                )
-                try:
-                    await self.recorder.write(closing)
-                except Exception:
-                    self.metrics.audit_failures.inc()
-                self.metrics.requests.labels("chat_stream", closing.decision).inc()
-                if call.holder is not None and usage:
-                    await self.limiter.add_tokens(
-                        call.holder.key_id, int(usage.get("total_tokens") or 0)
-                    )
+                await close()
 
         return StreamingResponse(
             relay(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from mamori.api.deps import DB, DEFAULT_LIMIT, CurrentActor, Limit, Offset
+from mamori.api.deps import DB, DEFAULT_LIMIT, CurrentActor, IdFilter, Limit, ObjectId, Offset
 from mamori.services.registry import consultations
 from mamori.services.registry.common import Page
 from mamori.vocabulary import ConsultationStatus
@@ -24,7 +24,7 @@ def list_consultations(
     db: DB,
     actor: CurrentActor,
     status: ConsultationStatus | None = None,
-    system_id: int | None = None,
+    system_id: IdFilter = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[consultations.ConsultationPublic]:
@@ -35,20 +35,20 @@ def list_consultations(
 
 @router.get("/{consultation_id}")
 def get_consultation(
-    db: DB, actor: CurrentActor, consultation_id: int
+    db: DB, actor: CurrentActor, consultation_id: ObjectId
 ) -> consultations.ConsultationPublic:
     return consultations.get(db, actor, consultation_id)
 
 
 @router.post("/{consultation_id}/advice")
 def advise(
-    db: DB, actor: CurrentActor, consultation_id: int, body: consultations.AdviceCreate
+    db: DB, actor: CurrentActor, consultation_id: ObjectId, body: consultations.AdviceCreate
 ) -> consultations.ConsultationPublic:
     return consultations.advise(db, actor, consultation_id, body)
 
 
 @router.post("/{consultation_id}/close")
 def close(
-    db: DB, actor: CurrentActor, consultation_id: int, body: consultations.ConsultationClose
+    db: DB, actor: CurrentActor, consultation_id: ObjectId, body: consultations.ConsultationClose
 ) -> consultations.ConsultationPublic:
     return consultations.close(db, actor, consultation_id, body)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from mamori.api.deps import DB, DEFAULT_LIMIT, CurrentActor, Limit, Offset
+from mamori.api.deps import DB, DEFAULT_LIMIT, CurrentActor, IdFilter, Limit, ObjectId, Offset
 from mamori.services.registry import risk_cases
 from mamori.services.registry.common import Page
 from mamori.vocabulary import RiskCaseState, Severity
@@ -25,7 +25,7 @@ def report_risk_case(
 def list_risk_cases(
     db: DB,
     actor: CurrentActor,
-    system_id: int | None = None,
+    system_id: IdFilter = None,
     state: RiskCaseState | None = None,
     severity: Severity | None = None,
     category: Annotated[str | None, Query(max_length=32)] = None,
@@ -45,19 +45,19 @@ def list_risk_cases(
 
 
 @router.get("/{case_id}")
-def get_risk_case(db: DB, actor: CurrentActor, case_id: int) -> risk_cases.RiskCasePublic:
+def get_risk_case(db: DB, actor: CurrentActor, case_id: ObjectId) -> risk_cases.RiskCasePublic:
     return risk_cases.get(db, actor, case_id)
 
 
 @router.patch("/{case_id}")
 def update_risk_case(
-    db: DB, actor: CurrentActor, case_id: int, body: risk_cases.RiskCaseUpdate
+    db: DB, actor: CurrentActor, case_id: ObjectId, body: risk_cases.RiskCaseUpdate
 ) -> risk_cases.RiskCasePublic:
     return risk_cases.update(db, actor, case_id, body)
 
 
 @router.post("/{case_id}/transitions")
 def transition_risk_case(
-    db: DB, actor: CurrentActor, case_id: int, body: risk_cases.TransitionCreate
+    db: DB, actor: CurrentActor, case_id: ObjectId, body: risk_cases.TransitionCreate
 ) -> risk_cases.RiskCasePublic:
     return risk_cases.transition(db, actor, case_id, body)

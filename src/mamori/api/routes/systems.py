@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from mamori.api.deps import DB, DEFAULT_LIMIT, CurrentActor, Language, Limit, Offset
+from mamori.api.deps import DB, DEFAULT_LIMIT, CurrentActor, Language, Limit, ObjectId, Offset
 from mamori.services.registry import assessments, checklist, documents, systems
 from mamori.services.registry.common import Page
 from mamori.vocabulary import Lifecycle
@@ -37,13 +37,13 @@ def list_systems(
 
 
 @router.get("/{system_id}")
-def get_system(db: DB, actor: CurrentActor, system_id: int) -> systems.SystemPublic:
+def get_system(db: DB, actor: CurrentActor, system_id: ObjectId) -> systems.SystemPublic:
     return systems.get(db, actor, system_id)
 
 
 @router.patch("/{system_id}")
 def update_system(
-    db: DB, actor: CurrentActor, system_id: int, body: systems.SystemUpdate
+    db: DB, actor: CurrentActor, system_id: ObjectId, body: systems.SystemUpdate
 ) -> systems.SystemPublic:
     return systems.update(db, actor, system_id, body)
 
@@ -53,7 +53,7 @@ def submit_assessment(
     db: DB,
     actor: CurrentActor,
     lang: Language,
-    system_id: int,
+    system_id: ObjectId,
     body: assessments.AssessmentCreate | None = None,
 ) -> assessments.AssessmentPublic:
     return assessments.submit(db, actor, system_id, body or assessments.AssessmentCreate(), lang)
@@ -64,7 +64,7 @@ def list_assessments(
     db: DB,
     actor: CurrentActor,
     lang: Language,
-    system_id: int,
+    system_id: ObjectId,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[assessments.AssessmentPublic]:
@@ -73,7 +73,7 @@ def list_assessments(
 
 @router.get("/{system_id}/checklist")
 def get_checklist(
-    db: DB, actor: CurrentActor, lang: Language, system_id: int
+    db: DB, actor: CurrentActor, lang: Language, system_id: ObjectId
 ) -> list[checklist.ChecklistItem]:
     return checklist.get(db, actor, system_id, lang)
 
@@ -83,7 +83,7 @@ def update_checklist_item(
     db: DB,
     actor: CurrentActor,
     lang: Language,
-    system_id: int,
+    system_id: ObjectId,
     checkpoint_id: str,
     body: checklist.ChecklistUpdate,
 ) -> checklist.ChecklistItem:
@@ -92,20 +92,26 @@ def update_checklist_item(
 
 @router.post("/{system_id}/checklist/{checkpoint_id}/evidence", status_code=201)
 def add_evidence(
-    db: DB, actor: CurrentActor, system_id: int, checkpoint_id: str, body: checklist.EvidenceCreate
+    db: DB,
+    actor: CurrentActor,
+    system_id: ObjectId,
+    checkpoint_id: str,
+    body: checklist.EvidenceCreate,
 ) -> checklist.EvidencePublic:
     return checklist.add_evidence(db, actor, system_id, checkpoint_id, body)
 
 
 @router.post("/{system_id}/documents", status_code=201)
 def generate_documents(
-    db: DB, actor: CurrentActor, system_id: int, body: documents.DocumentsCreate | None = None
+    db: DB, actor: CurrentActor, system_id: ObjectId, body: documents.DocumentsCreate | None = None
 ) -> list[documents.DocumentPublic]:
     return documents.generate(db, actor, system_id, body or documents.DocumentsCreate())
 
 
 @router.get("/{system_id}/documents")
-def list_documents(db: DB, actor: CurrentActor, system_id: int) -> list[documents.DocumentPublic]:
+def list_documents(
+    db: DB, actor: CurrentActor, system_id: ObjectId
+) -> list[documents.DocumentPublic]:
     return documents.list_for_system(db, actor, system_id)
 
 
@@ -113,7 +119,7 @@ documents_router = APIRouter(prefix="/documents", tags=["systems"])
 
 
 @documents_router.get("/{document_id}")
-def download_document(db: DB, actor: CurrentActor, document_id: int) -> Response:
+def download_document(db: DB, actor: CurrentActor, document_id: ObjectId) -> Response:
     meta, content = documents.content(db, actor, document_id)
     name = f"{meta.kind}.{meta.lang}.{meta.format}"
     return Response(
@@ -131,7 +137,7 @@ assessments_router = APIRouter(prefix="/assessments", tags=["systems"])
 
 @assessments_router.get("/{assessment_id}")
 def get_assessment(
-    db: DB, actor: CurrentActor, lang: Language, assessment_id: int
+    db: DB, actor: CurrentActor, lang: Language, assessment_id: ObjectId
 ) -> assessments.AssessmentPublic:
     return assessments.get(db, actor, assessment_id, lang)
 
@@ -141,7 +147,7 @@ def decide_assessment(
     db: DB,
     actor: CurrentActor,
     lang: Language,
-    assessment_id: int,
+    assessment_id: ObjectId,
     body: assessments.DecisionCreate,
 ) -> assessments.AssessmentPublic:
     return assessments.decide(db, actor, assessment_id, body, lang)

@@ -21,6 +21,9 @@ from mamori.settings import Settings
 T = TypeVar("T")
 MAX_PAGE = 500
 DEFAULT_PAGE = 50
+MAX_ID = 2**31 - 1
+"""The largest id a table holds (a 32-bit integer on PostgreSQL): larger ones are invalid input,
+refused before they reach a query (where they would overflow the driver or the column)."""
 
 
 class Database:

@@ -20,6 +20,7 @@ from mamori.errors import (
 from mamori.services.registry.access import Actor
 from mamori.services.registry.common import (
     DEFAULT_PAGE,
+    MAX_ID,
     Database,
     Page,
     Public,
@@ -55,7 +56,7 @@ class Brief(BaseModel):
 
 class ConsultationCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    assessment_id: int
+    assessment_id: int = Field(ge=1, le=MAX_ID)
     brief: Brief
 
 
@@ -182,7 +183,7 @@ def advise(
         check_version("consultation", row.id, row.version, data.version)
         if row.status == "closed":
             raise TransitionNotAllowedError(
-                kind="risk_case",
+                kind="consultation",
                 id=str(row.id),
                 from_state=row.status,
                 to_state="advised",
@@ -214,11 +215,11 @@ def close(
         check_version("consultation", row.id, row.version, data.version)
         if row.status != "advised":
             raise TransitionNotAllowedError(
-                kind="risk_case",
+                kind="consultation",
                 id=str(row.id),
                 from_state=row.status,
                 to_state="closed",
-                allowed="advised",
+                allowed="advised" if row.status == "requested" else "—",
             )
         row.status = "closed"
         row.version += 1

@@ -29,6 +29,7 @@ from mamori.services.registry import systems
 from mamori.services.registry.access import Actor
 from mamori.services.registry.common import (
     DEFAULT_PAGE,
+    MAX_ID,
     Database,
     Page,
     Public,
@@ -55,9 +56,10 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
 
 class RiskCaseCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    system_id: int
+    system_id: int = Field(ge=1, le=MAX_ID)
     category: str = Field(
-        description="A risk-case category key of the guideline pack (`privacy`, `security_incident` …)"
+        max_length=32,
+        description="A risk-case category key of the guideline pack (`privacy`, `security_incident` …)",
     )
     severity: Severity
     title: str = Field(min_length=1, max_length=200)
@@ -153,7 +155,8 @@ def report(db: Database, actor: Actor, data: RiskCaseCreate) -> RiskCasePublic:
     if data.category not in known:
         raise RequestInvalidError(
             problems=[
-                Problem("category", "problem.category_unknown", {"category": data.category}, known)
+                # The value is not echoed (it may be anything); the known keys are listed.
+                Problem("category", "problem.project_value", allowed=known)
             ]
         )
     with db.write() as session:

@@ -27,6 +27,7 @@ from mamori.rules.user_rule import RuleFillIns, audience_for, compose
 from mamori.services.registry import systems
 from mamori.services.registry.access import Action, Actor
 from mamori.services.registry.common import (
+    MAX_ID,
     Database,
     Public,
     check_version,
@@ -42,7 +43,10 @@ class RuleCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     org: str = Field(description="Code of the ministry (or organisation) the rule belongs to")
     system_id: int | None = Field(
-        default=None, description="The system of a per-system rule; empty for the ministry rule"
+        default=None,
+        ge=1,
+        le=MAX_ID,
+        description="The system of a per-system rule; empty for the ministry rule",
     )
     lang: Lang = "ja"
     text: str | None = Field(

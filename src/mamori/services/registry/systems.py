@@ -31,6 +31,10 @@ from mamori.services.registry.identity import org_by_code
 from mamori.vocabulary import Lifecycle
 
 
+NAME_MAX = 200
+"""Length of the systems.name column."""
+
+
 class Contact(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=200)
@@ -83,11 +87,19 @@ class SystemPublic(Public):
 
 def validated_project(data: dict[str, Any], field: str = "project") -> Project:
     try:
-        return Project.model_validate(data)
+        project = Project.model_validate(data)
     except ValidationError as invalid:
         raise RequestInvalidError(
             problems=[project_problem(error, prefix=field) for error in invalid.errors()]
         ) from None
+    # The name is also the system's name column: longer would fail inside PostgreSQL.
+    if len(project.name) > NAME_MAX:
+        raise RequestInvalidError(
+            problems=[
+                Problem(f"{field}.name", "problem.request_value", {"detail": f"≤ {NAME_MAX}"})
+            ]
+        )
+    return project
 
 
 def _vendor(session: Session, code: str | None) -> Organization | None:
