@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Session
 
 from mamori.db.models import AuditEvent, AuditHead
@@ -109,6 +109,75 @@ def append(
     head.seq, head.hash = event.seq, event.hash
     session.flush()
     return event
+
+
+class Batch:
+    """Many events appended in one transaction on a Core connection (the gateway's writer):
+    the head is locked once, events are linked in memory and inserted together."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        head = connection.execute(
+            select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == HEAD_ID).with_for_update()
+        ).one_or_none()
+        if head is None:
+            raise RuntimeError("the audit chain has no head row; run `mamori db upgrade`")
+        self.seq, self.hash = int(head[0]), str(head[1])
+        self.rows: list[dict[str, Any]] = []
+
+    def append(
+        self,
+        *,
+        actor: str,
+        action: str,
+        object_type: str,
+        object_id: object,
+        org_id: int | None,
+        state: Mapping[str, Any] | None,
+        detail: Mapping[str, Any] | None = None,
+    ) -> int:
+        """Link one event; returns its sequence number (inserted by ``flush``)."""
+        event = AuditEvent(
+            seq=self.seq + 1,
+            at=now(),
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            org_id=org_id,
+            detail=dict(detail or {}),
+            state_hash=digest(state) if state is not None else GENESIS,
+            prev_hash=self.hash,
+            hash="",
+        )
+        event.hash = _link(self.hash, _fields(event))
+        self.seq, self.hash = event.seq, event.hash
+        self.rows.append({column: getattr(event, column) for column in _EVENT_COLUMNS})
+        return event.seq
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        self.connection.execute(insert(AuditEvent), self.rows)
+        self.connection.execute(
+            update(AuditHead).where(AuditHead.id == HEAD_ID).values(seq=self.seq, hash=self.hash)
+        )
+        self.rows = []
+
+
+_EVENT_COLUMNS = (
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "object_type",
+    "object_id",
+    "org_id",
+    "detail",
+    "state_hash",
+    "prev_hash",
+    "hash",
+)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -18,12 +17,12 @@ from mamori.proxy.upstream import keys_from_environment
 from mamori.services.registry.common import Database
 
 
-def build_gateway(db: Database, config_path: Path, *, transport: Any = None) -> Gateway:
+def build_gateway(db: Database, config_path: Path) -> Gateway:
     """A gateway for ``config_path``; a bad configuration or a missing key variable stops here."""
     config: GatewayConfig = load_gateway_config(config_path)
     if config.redis_url is None and db.settings.redis_url:
         config = config.model_copy(update={"redis_url": db.settings.redis_url})
-    return Gateway(db, config, keys_from_environment(config, str(config_path)), transport=transport)
+    return Gateway(db, config, keys_from_environment(config, str(config_path)))
 
 
 def create_gateway_app(gateway: Gateway) -> Starlette:

@@ -97,17 +97,16 @@ class Gateway:
         db: Database,
         config: GatewayConfig,
         upstream_keys: dict[str, str],
-        *,
-        transport: Any = None,
     ) -> None:
         self.db = db
         self.config = config
         self.profiles = Profiles(db)
+        self.key_lookup = keys.KeyLookup(db.engine)
         rule = config.risk_cases
         self.recorder = Recorder(
             db, RiskRule(dt.timedelta(hours=rule.window_hours), rule.injection_repeats)
         )
-        self.upstreams = Upstreams(upstream_keys, transport)
+        self.upstreams = Upstreams(upstream_keys)
         self.limiter: Limiter = (
             RedisLimiter(config.redis_url) if config.redis_url else LocalLimiter()
         )
@@ -135,8 +134,7 @@ class Gateway:
         scheme, _, key = (request.headers.get("authorization") or "").partition(" ")
         holder = None
         if scheme.lower() == "bearer" and key:
-            with self.db.read() as session:
-                holder = keys.lookup(session, key.strip())
+            holder = self.key_lookup(key.strip())
         if holder is None:
             raise Refusal(
                 401,
@@ -508,7 +506,7 @@ class Gateway:
         forward = {**forward, "model": upstream_model}
         began = time.perf_counter()
         try:
-            response, lines = await self.upstreams.stream(upstream, "/chat/completions", forward)
+            response = await self.upstreams.stream(upstream, "/chat/completions", forward)
         except UpstreamFailedError as failure:
             self.metrics.upstream_errors.labels(failure.kind).inc()
             await self._commit(
@@ -597,7 +595,7 @@ class Gateway:
                     await self.limiter.add_tokens(call.holder.key_id, tokens)
 
             try:
-                async for line in lines:
+                async for line in response.lines():
                     if not line.startswith("data:"):
                         continue
                     data = line[5:].strip()

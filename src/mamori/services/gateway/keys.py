@@ -7,8 +7,9 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import Connection, Engine, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from mamori.db.models import Acknowledgement, AISystem, GatewayKey, Person, UserRuleVersion
@@ -131,14 +132,19 @@ def list_keys(db: Database) -> list[GatewayKeyPublic]:
         ]
 
 
-def lookup(session: Session, key: str) -> KeyHolder | None:
-    """The holder of a valid, unrevoked key, in one query; None for anything else."""
-    if not key.startswith(KEY_PREFIX):
-        return None
+HolderQuery = Select[int, int, str, bool, int, int, str, int, int]
+"""key id, person id, name, active, system id, version, lifecycle, organisation, acknowledgement id."""
+
+
+def _holder_statement(key_hash: Any) -> HolderQuery:
     published = and_(
         UserRuleVersion.system_id == GatewayKey.system_id, UserRuleVersion.status == "published"
     )
-    row = session.execute(
+    acknowledged = and_(
+        Acknowledgement.rule_id == UserRuleVersion.id,
+        Acknowledgement.person_id == GatewayKey.person_id,
+    )
+    return (
         select(
             GatewayKey.id,
             GatewayKey.person_id,
@@ -153,15 +159,12 @@ def lookup(session: Session, key: str) -> KeyHolder | None:
         .join(Person, Person.id == GatewayKey.person_id)
         .join(AISystem, AISystem.id == GatewayKey.system_id)
         .outerjoin(UserRuleVersion, published)
-        .outerjoin(
-            Acknowledgement,
-            and_(
-                Acknowledgement.rule_id == UserRuleVersion.id,
-                Acknowledgement.person_id == GatewayKey.person_id,
-            ),
-        )
-        .where(GatewayKey.key_hash == hash_key(key), GatewayKey.revoked_at.is_(None))
-    ).first()
+        .outerjoin(Acknowledgement, acknowledged)
+        .where(GatewayKey.key_hash == key_hash, GatewayKey.revoked_at.is_(None))
+    )
+
+
+def _holder(row: Any) -> KeyHolder | None:
     if row is None or not row[3]:
         return None
     return KeyHolder(
@@ -174,3 +177,33 @@ def lookup(session: Session, key: str) -> KeyHolder | None:
         org_id=row[7],
         acknowledged=row[8] is not None,
     )
+
+
+def lookup(session: Session | Connection, key: str) -> KeyHolder | None:
+    """The holder of a valid, unrevoked key, in one query; None for anything else."""
+    if not key.startswith(KEY_PREFIX):
+        return None
+    return _holder(session.execute(_holder_statement(hash_key(key))).first())
+
+
+class KeyLookup:
+    """``lookup`` for the gateway's hot path: the query is compiled once for the database's
+    dialect and run on a pooled driver connection, without building a statement per request.
+    Every request still reads the key's row, so a revocation takes effect at once."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        compiled = _holder_statement(bindparam("key_hash")).compile(dialect=engine.dialect)
+        self.sql = str(compiled)
+        self.defaults = compiled.construct_params({"key_hash": ""})
+        self.order = compiled.positiontup if compiled.positional else None
+
+    def __call__(self, key: str) -> KeyHolder | None:
+        if not key.startswith(KEY_PREFIX):
+            return None
+        params = {**self.defaults, "key_hash": hash_key(key)}
+        arguments: Any = (
+            tuple(params[name] for name in self.order) if self.order is not None else params
+        )
+        with self.engine.connect() as connection:
+            return _holder(connection.exec_driver_sql(self.sql, arguments).first())

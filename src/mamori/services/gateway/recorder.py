@@ -16,14 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, insert, select, update
 
 from mamori.audit import chain
 from mamori.db.models import Exchange, Organization, RiskCase
 from mamori.db.types import now
 from mamori.i18n import t
-from mamori.services.registry.common import Database, state_of
+from mamori.services.registry.common import Database
 
 AUDIT_ACTOR = "gateway"
 MAX_BATCH = 512
@@ -135,89 +134,69 @@ class Recorder:
                 loop.call_soon_threadsafe(_settle, done, error)
 
     def _commit(self, records: Iterable[ExchangeRecord]) -> None:
-        with self.db.write() as session:
+        with self.db.write_connection() as connection:
+            links = chain.Batch(connection)
+            inserts: list[dict[str, Any]] = []
             for record in records:
-                self._write_one(session, record)
+                fields = {name: getattr(record, name) for name in EXCHANGE_FIELDS}
+                ministry = self._ministry_of(connection, record.org_id)
+                seq = links.append(
+                    actor=AUDIT_ACTOR,
+                    action="gateway.exchange.completed" if record.completes else "gateway.exchange",
+                    object_type="exchange",
+                    object_id=record.request_id,
+                    org_id=ministry,
+                    state=fields,
+                    detail={
+                        "decision": record.decision,
+                        "system_id": record.system_id,
+                        "status": record.status,
+                    },
+                )
+                if record.completes:
+                    changed = {k: v for k, v in fields.items() if k not in _KEPT_FROM_OPENING}
+                    connection.execute(
+                        update(Exchange)
+                        .where(Exchange.request_id == record.request_id)
+                        .values(**changed, audit_seq=seq)
+                    )
+                else:
+                    inserts.append({**fields, "audit_seq": seq})
+                if (
+                    record.risk_kind
+                    and record.person_id is not None
+                    and record.system_id is not None
+                ):
+                    if inserts:  # the count of earlier attempts must see this one
+                        connection.execute(insert(Exchange), inserts)
+                        inserts = []
+                    self._risk_case(connection, links, record, ministry)
+                self.records += 1
+            if inserts:
+                connection.execute(insert(Exchange), inserts)
+            links.flush()
         self.commits += 1
 
-    def _ministry_of(self, session: Session, org_id: int | None) -> int | None:
+    def _ministry_of(self, connection: Connection, org_id: int | None) -> int | None:
         if org_id is None:
             return None
         if org_id not in self._ministry:
-            path = session.scalar(select(Organization.path).where(Organization.id == org_id))
+            path = connection.scalar(select(Organization.path).where(Organization.id == org_id))
             self._ministry[org_id] = int(path.strip("/").split("/")[0]) if path else org_id
         return self._ministry[org_id]
 
-    def _write_one(self, session: Session, record: ExchangeRecord) -> None:
-        fields = {
-            key: getattr(record, key)
-            for key in (
-                "request_id",
-                "at",
-                "key_id",
-                "person_id",
-                "system_id",
-                "endpoint",
-                "upstream",
-                "model",
-                "decision",
-                "reasons",
-                "findings",
-                "status",
-                "stream",
-                "prompt_sha256",
-                "answer_sha256",
-                "prompt_text",
-                "answer_text",
-                "retention",
-                "prompt_tokens",
-                "completion_tokens",
-                "screening_ms",
-                "upstream_ms",
-                "total_ms",
-                "risk_kind",
-            )
-        }
-        if record.completes:
-            row = session.scalar(select(Exchange).where(Exchange.request_id == record.request_id))
-            if row is None:
-                row = Exchange(**fields, audit_seq=0)
-                session.add(row)
-            else:
-                for key, value in fields.items():
-                    if key not in ("request_id", "at", "prompt_sha256", "prompt_text") or value:
-                        setattr(row, key, value)
-        else:
-            row = Exchange(**fields, audit_seq=0)
-            session.add(row)
-        session.flush()
-        ministry = self._ministry_of(session, record.org_id)
-        state = {k: v for k, v in state_of(row).items() if k != "audit_seq"}
-        event = chain.append(
-            session,
-            actor=AUDIT_ACTOR,
-            action="gateway.exchange.completed" if record.completes else "gateway.exchange",
-            object_type="exchange",
-            object_id=record.request_id,
-            org_id=ministry,
-            state=state,
-            detail={
-                "decision": record.decision,
-                "system_id": record.system_id,
-                "status": record.status,
-            },
-        )
-        row.audit_seq = event.seq
-        self.records += 1
-        if record.risk_kind and record.person_id is not None and record.system_id is not None:
-            self._risk_case(session, record, ministry)
-
-    def _risk_case(self, session: Session, record: ExchangeRecord, ministry: int | None) -> None:
+    def _risk_case(
+        self,
+        connection: Connection,
+        links: chain.Batch,
+        record: ExchangeRecord,
+        ministry: int | None,
+    ) -> None:
         signal = RISK_SIGNALS[record.risk_kind or ""]
         since = record.at - self.risk_rule.window
         if signal.kind == "injection":
             attempts = (
-                session.scalar(
+                connection.scalar(
                     select(func.count())
                     .select_from(Exchange)
                     .where(
@@ -232,52 +211,91 @@ class Recorder:
             if attempts < self.risk_rule.injection_repeats:
                 return
         key = f"gateway:{record.person_id}:{record.system_id}:{signal.kind}"
-        case = session.scalar(
-            select(RiskCase)
+        existing = connection.execute(
+            select(RiskCase.id)
             .where(
                 RiskCase.dedup_key == key, RiskCase.state != "closed", RiskCase.reported_at >= since
             )
             .order_by(RiskCase.id.desc())
             .limit(1)
-        )
-        if case is not None:
-            session.execute(
+        ).scalar_one_or_none()
+        if existing is not None:
+            connection.execute(
                 update(RiskCase)
-                .where(RiskCase.id == case.id)
+                .where(RiskCase.id == existing)
                 .values(
                     occurrences=RiskCase.occurrences + 1,
                     version=RiskCase.version + 1,
                     updated_at=now(),
                 )
             )
-            session.refresh(case)
-            action = "risk_case.recur"
+            case_id, action = existing, "risk_case.recur"
         else:
-            case = RiskCase(
-                system_id=record.system_id,
-                org_id=record.org_id,
-                category=signal.category,
-                severity=signal.severity,
-                source="gateway",
-                title=t(f"gateway.risk.title.{signal.kind}", "ja"),
-                what_happened=t("gateway.risk.what", "ja", request=record.request_id),
-                personal_data_involved=signal.kind in ("my_number", "abroad"),
-                dedup_key=key,
-                reported_by=record.person_id,
-            )
-            session.add(case)
-            session.flush()
+            case_id = connection.execute(
+                insert(RiskCase)
+                .values(
+                    system_id=record.system_id,
+                    org_id=record.org_id,
+                    category=signal.category,
+                    severity=signal.severity,
+                    state="reported",
+                    source="gateway",
+                    title=t(f"gateway.risk.title.{signal.kind}", "ja"),
+                    what_happened=t("gateway.risk.what", "ja", request=record.request_id),
+                    impact="",
+                    personal_data_involved=signal.kind in ("my_number", "abroad"),
+                    countermeasure="",
+                    root_cause="",
+                    recurrence_prevention="",
+                    dedup_key=key,
+                    occurrences=1,
+                    reported_by=record.person_id,
+                    reported_at=now(),
+                    updated_at=now(),
+                    version=1,
+                )
+                .returning(RiskCase.id)
+            ).scalar_one()
             action = "risk_case.report"
-        chain.append(
-            session,
+        state = connection.execute(select(RiskCase).where(RiskCase.id == case_id)).mappings().one()
+        links.append(
             actor=AUDIT_ACTOR,
             action=action,
             object_type="risk_case",
-            object_id=case.id,
+            object_id=case_id,
             org_id=ministry,
-            state=state_of(case),
+            state=dict(state),
             detail={"kind": signal.kind, "request": record.request_id},
         )
+
+
+EXCHANGE_FIELDS = (
+    "request_id",
+    "at",
+    "key_id",
+    "person_id",
+    "system_id",
+    "endpoint",
+    "upstream",
+    "model",
+    "decision",
+    "reasons",
+    "findings",
+    "status",
+    "stream",
+    "prompt_sha256",
+    "answer_sha256",
+    "prompt_text",
+    "answer_text",
+    "retention",
+    "prompt_tokens",
+    "completion_tokens",
+    "screening_ms",
+    "upstream_ms",
+    "total_ms",
+    "risk_kind",
+)
+_KEPT_FROM_OPENING = frozenset({"request_id", "at"})
 
 
 def _settle(done: asyncio.Future[None], error: BaseException | None) -> None:

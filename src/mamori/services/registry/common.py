@@ -7,7 +7,18 @@ from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import ColumnElement, Engine, Select, and_, false, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from mamori.audit import chain
@@ -54,6 +65,12 @@ class Database:
                     select(AuditHead.id).where(AuditHead.id == chain.HEAD_ID).with_for_update()
                 )
             yield session
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction (for batch writers that bypass the ORM)."""
+        with self.engine.execution_options(mamori_write=True).begin() as connection:
+            yield connection
 
     @contextmanager
     def read(self) -> Iterator[Session]:

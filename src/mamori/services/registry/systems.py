@@ -30,7 +30,6 @@ from mamori.services.registry.common import (
 from mamori.services.registry.identity import org_by_code
 from mamori.vocabulary import Lifecycle
 
-
 NAME_MAX = 200
 """Length of the systems.name column."""
 
