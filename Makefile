@@ -4,6 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 EXAMPLE ?= examples/projects/staff-drafting-assistant.yaml
+GATEWAY_CONFIG ?= examples/gateway/demo.yaml
 
 .PHONY: run test install install-test golden docs clean
 
@@ -23,14 +24,20 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 ## run: assess the bundled example project into ./out/, load the sample registry (once) into
-## ./mamori.db, print a token for the sample CAIO and start the API on http://127.0.0.1:8000
+## ./mamori.db, print a token for the sample CAIO and a gateway key for a member of staff, then start
+## the fake upstream model (:9000), the gateway (:8080) and the API (:8000); Ctrl+C stops all three
 run: install
 	$(BIN)/mamori assess $(EXAMPLE) --out $(OUT)
 	$(BIN)/mamori db upgrade
 	$(BIN)/mamori demo
-	@echo "Bearer token for the sample CAIO 'aoki' / サンプル CAIO（aoki）のトークン:"
+	@echo "API token for the sample CAIO 'aoki' / サンプル CAIO（aoki）の API トークン:"
 	@$(BIN)/mamori token create --user aoki --label "make run"
-	$(BIN)/mamori serve
+	@echo "Gateway key for 'ueda' on system 1 / ueda のゲートウェイキー（システム 1）:"
+	@$(BIN)/mamori key create --system 1 --user ueda --label "make run"
+	@$(BIN)/mamori dev fake-llm --port 9000 & fake=$$!; \
+	 $(BIN)/mamori gateway serve --config $(GATEWAY_CONFIG) --port 8080 & gateway=$$!; \
+	 trap 'kill $$fake $$gateway 2>/dev/null' EXIT INT TERM; \
+	 $(BIN)/mamori serve
 
 ## test: lint, type-check and run the whole suite
 test: install-test

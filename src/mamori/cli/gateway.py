@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -59,6 +60,8 @@ def serve(
         gateway = build_gateway(db, config)
     except MamoriError as error:
         fail(error, chosen)
+    # One JSON line per refused exchange on stderr; never prompt or answer text (see proxy.gateway).
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     err.print(t("cli.gateway.listening", chosen, url=f"http://{host}:{port}/v1"), markup=False)
     uvicorn.run(
         create_gateway_app(gateway),

@@ -27,6 +27,9 @@ class Upstream(Strict):
     """The OpenAI-compatible API root, e.g. ``https://example.openai.azure.com/openai/v1``."""
     api_key_env: str | None = None
     """The environment variable holding the upstream's key (never the key itself)."""
+    auth_header: Literal["authorization", "api-key"] = "authorization"
+    """How the key is sent: ``Authorization: Bearer KEY`` (OpenAI, Azure OpenAI v1, vLLM …) or
+    ``api-key: KEY`` (Azure OpenAI's older deployments API)."""
     location: Location
     deployment: Deployment
     ismap_listed: bool | None = None

@@ -291,6 +291,17 @@ class Gateway:
                             "audit_unavailable",
                         )
             self.metrics.requests.labels(endpoint, "error").inc()
+            log.info(
+                json.dumps(
+                    {
+                        "event": "refused",
+                        "request_id": call.request_id,
+                        "system": call.holder.system_id if call.holder else None,
+                        "status": refusal.status,
+                        "code": refusal.code,
+                    }
+                )
+            )
             return replies.error(
                 refusal.status,
                 refusal.message,

@@ -86,7 +86,9 @@ class Upstreams:
     ) -> tuple[str, dict[str, str], aiohttp.ClientTimeout]:
         headers = {"content-type": "application/json"}
         key = self.keys.get(upstream.name)
-        if key:
+        if key and upstream.auth_header == "api-key":
+            headers["api-key"] = key
+        elif key:
             headers["authorization"] = f"Bearer {key}"
         url = str(upstream.base_url).rstrip("/") + path
         timeout = aiohttp.ClientTimeout(
