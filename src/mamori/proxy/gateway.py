@@ -180,7 +180,7 @@ class Gateway:
         assert call.holder is not None and call.route is not None
         limits = call.route.limits
         wait = await self.limiter.hit(
-            call.holder.key_id, limits.requests_per_minute, limits.tokens_per_day
+            call.holder.identity, limits.requests_per_minute, limits.tokens_per_day
         )
         if wait is not None:
             raise Refusal(
@@ -493,7 +493,7 @@ class Gateway:
         )
         await self._commit(call, record)
         if call.holder is not None and isinstance(usage, dict):
-            await self.limiter.add_tokens(call.holder.key_id, int(usage.get("total_tokens") or 0))
+            await self.limiter.add_tokens(call.holder.identity, int(usage.get("total_tokens") or 0))
         self.metrics.requests.labels(call.endpoint, record.decision).inc()
         self.metrics.added.labels(call.endpoint).observe(
             max(0.0, record.total_ms - upstream_ms) / 1000
@@ -603,7 +603,7 @@ class Gateway:
                 self.metrics.requests.labels("chat_stream", closing.decision).inc()
                 if call.holder is not None and usage:
                     tokens = int(usage.get("total_tokens") or 0)
-                    await self.limiter.add_tokens(call.holder.key_id, tokens)
+                    await self.limiter.add_tokens(call.holder.identity, tokens)
 
             try:
                 async for line in response.lines():

@@ -11,35 +11,35 @@ DAY = 86400
 
 
 class Limiter(Protocol):
-    async def hit(self, key_id: int, per_minute: int, tokens_per_day: int) -> int | None:
+    async def hit(self, key: str, per_minute: int, tokens_per_day: int) -> int | None:
         """Count one request; return seconds to wait if over a limit, else None."""
 
-    async def add_tokens(self, key_id: int, tokens: int) -> None: ...
+    async def add_tokens(self, key: str, tokens: int) -> None: ...
 
     async def close(self) -> None: ...
 
 
 class LocalLimiter:
     def __init__(self) -> None:
-        self._requests: dict[tuple[int, int], int] = {}
-        self._tokens: dict[tuple[int, int], int] = {}
+        self._requests: dict[tuple[str, int], int] = {}
+        self._tokens: dict[tuple[str, int], int] = {}
 
-    async def hit(self, key_id: int, per_minute: int, tokens_per_day: int) -> int | None:
+    async def hit(self, key: str, per_minute: int, tokens_per_day: int) -> int | None:
         now = time.time()
         minute, day = int(now // MINUTE), int(now // DAY)
-        if self._tokens.get((key_id, day), 0) >= tokens_per_day:
+        if self._tokens.get((key, day), 0) >= tokens_per_day:
             return int(DAY - now % DAY) + 1
-        count = self._requests.get((key_id, minute), 0) + 1
+        count = self._requests.get((key, minute), 0) + 1
         if count > per_minute:
             return int(MINUTE - now % MINUTE) + 1
-        self._requests[(key_id, minute)] = count
+        self._requests[(key, minute)] = count
         if len(self._requests) > 100_000:  # forget old windows
             self._requests = {k: v for k, v in self._requests.items() if k[1] >= minute}
         return None
 
-    async def add_tokens(self, key_id: int, tokens: int) -> None:
+    async def add_tokens(self, key: str, tokens: int) -> None:
         day = int(time.time() // DAY)
-        self._tokens[(key_id, day)] = self._tokens.get((key_id, day), 0) + tokens
+        self._tokens[(key, day)] = self._tokens.get((key, day), 0) + tokens
 
     async def close(self) -> None:
         return None
@@ -51,10 +51,10 @@ class RedisLimiter:
 
         self.redis: Any = redis.from_url(url)
 
-    async def hit(self, key_id: int, per_minute: int, tokens_per_day: int) -> int | None:
+    async def hit(self, key: str, per_minute: int, tokens_per_day: int) -> int | None:
         now = time.time()
         minute, day = int(now // MINUTE), int(now // DAY)
-        request_key, token_key = f"mamori:rl:{key_id}:{minute}", f"mamori:tok:{key_id}:{day}"
+        request_key, token_key = f"mamori:rl:{key}:{minute}", f"mamori:tok:{key}:{day}"
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.incr(request_key)
             pipe.expire(request_key, 2 * MINUTE)
@@ -66,9 +66,9 @@ class RedisLimiter:
             return int(MINUTE - now % MINUTE) + 1
         return None
 
-    async def add_tokens(self, key_id: int, tokens: int) -> None:
+    async def add_tokens(self, key: str, tokens: int) -> None:
         day = int(time.time() // DAY)
-        token_key = f"mamori:tok:{key_id}:{day}"
+        token_key = f"mamori:tok:{key}:{day}"
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.incrby(token_key, tokens)
             pipe.expire(token_key, 2 * DAY)

@@ -46,6 +46,8 @@ class KeyHolder:
     org_id: int
     acknowledged: bool
     """Whether the person acknowledged the system's *currently* published rule."""
+    identity: str = ""
+    """A stable, unique name of the key (part of its hash) for counters shared between instances."""
 
 
 def resolve_system(db: Database, reference: str) -> int:
@@ -164,10 +166,11 @@ def _holder_statement(key_hash: Any) -> HolderQuery:
     )
 
 
-def _holder(row: Any) -> KeyHolder | None:
+def _holder(row: Any, key_hash: str) -> KeyHolder | None:
     if row is None or not row[3]:
         return None
     return KeyHolder(
+        identity=key_hash[:24],
         key_id=row[0],
         person_id=row[1],
         person=row[2],
@@ -183,7 +186,8 @@ def lookup(session: Session | Connection, key: str) -> KeyHolder | None:
     """The holder of a valid, unrevoked key, in one query; None for anything else."""
     if not key.startswith(KEY_PREFIX):
         return None
-    return _holder(session.execute(_holder_statement(hash_key(key))).first())
+    key_hash = hash_key(key)
+    return _holder(session.execute(_holder_statement(key_hash)).first(), key_hash)
 
 
 class KeyLookup:
@@ -201,9 +205,10 @@ class KeyLookup:
     def __call__(self, key: str) -> KeyHolder | None:
         if not key.startswith(KEY_PREFIX):
             return None
-        params = {**self.defaults, "key_hash": hash_key(key)}
+        key_hash = hash_key(key)
+        params = {**self.defaults, "key_hash": key_hash}
         arguments: Any = (
             tuple(params[name] for name in self.order) if self.order is not None else params
         )
         with self.engine.connect() as connection:
-            return _holder(connection.exec_driver_sql(self.sql, arguments).first())
+            return _holder(connection.exec_driver_sql(self.sql, arguments).first(), key_hash)
