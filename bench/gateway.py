@@ -40,6 +40,8 @@ from mamori.services.registry.access import Actor
 from mamori.services.registry.common import Database
 
 BIN = Path(sys.executable).parent
+LITELLM_KEY = "sk-bench-" + os.urandom(16).hex()
+"""LiteLLM refuses to start without a master key; it authenticates the bench's requests with it."""
 PROJECT = {
     "name": "文書作成支援AI",
     "organization": "ベンチ省",
@@ -194,7 +196,7 @@ def start_litellm(
     }
     path = workdir / "litellm.yaml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    env = {**os.environ, "LITELLM_LOG": "ERROR", "LITELLM_TELEMETRY": "False"}
+    env = {**os.environ, "LITELLM_LOG": "ERROR", "LITELLM_TELEMETRY": "False", "LITELLM_MASTER_KEY": LITELLM_KEY}
     return subprocess.Popen(
         [binary, "--config", str(path), "--port", str(port), "--num_workers", "1"],
         env=env,
@@ -213,7 +215,11 @@ def main() -> None:
     parser.add_argument(
         "--concurrency", type=int, default=32, help="clients in the throughput phase"
     )
-    parser.add_argument("--litellm", default=None, help="path of the `litellm` command (optional)")
+    parser.add_argument(
+        "--litellm",
+        default=str(BIN / "litellm") if (BIN / "litellm").exists() else None,
+        help="path of the `litellm` command (default: beside this Python, if installed)",
+    )
     args = parser.parse_args()
 
     records, _ = load_corpus(7, 2000)
@@ -259,7 +265,7 @@ def main() -> None:
             litellm = start_litellm(args.litellm, upstream_port, litellm_port, workdir)
             processes.append(litellm)
             wait_up(f"http://127.0.0.1:{litellm_port}/health/liveliness", litellm, "litellm")
-            targets["LiteLLM proxy"] = (f"http://127.0.0.1:{litellm_port}/v1", "x")
+            targets["LiteLLM proxy"] = (f"http://127.0.0.1:{litellm_port}/v1", LITELLM_KEY)
         mean = sum(len(p.encode()) for p in prompts) / len(prompts)
         print(
             f"prompts: {len(prompts)}, mean {mean:.0f} B UTF-8; {args.rate:.0f} req/s for {args.seconds:.0f} s per target\n"
