@@ -41,6 +41,10 @@ Scopes / 範囲:
 - `own` — only what the person reported themselves （本人が報告したもの）;
 - `global` — every ministry （全府省庁）.
 
+Beyond the table: a generated document is readable wherever its assessment is (`assessment.read`);
+a ministry's users' rule is readable and acknowledgeable by its staff in every bureau and division;
+a system's rule is written and published with `rule.write`, the ministry's with `ministry_rule.write`.
+
 An object one may not read is answered with 404, not 403, so its existence is not disclosed. The
 command line (`mamori org add`, `mamori demo` …) acts as the local operator: trusted, and audited as
 `cli:<login name>`.

@@ -38,6 +38,7 @@ Action = Literal[
     "consultation.advise",
     "rule.read",
     "rule.write",
+    "ministry_rule.write",
     "rule.acknowledge",
     "report.read",
     "audit.read",
@@ -62,6 +63,7 @@ _CAIO: dict[Action, Scope] = {
         "consultation.create",
         "rule.read",
         "rule.write",
+        "ministry_rule.write",
         "rule.acknowledge",
         "report.read",
         "audit.read",
@@ -82,6 +84,7 @@ GRANTS: dict[Role, dict[Action, Scope]] = {
         "risk_case.report": "subtree",
         "consultation.read": "subtree",
         "rule.read": "subtree",
+        "rule.write": "subtree",
         "rule.acknowledge": "subtree",
     },
     "provider": {

@@ -260,6 +260,8 @@ def update(db: Database, actor: Actor, case_id: int, data: RiskCaseUpdate) -> Ri
         ):
             raise PermissionDeniedError(action="risk_case.respond")
         check_version("risk_case", row.id, row.version, data.version)
+        if row.state == "closed":  # its record is final; a recurrence is a new case
+            raise RequestInvalidError(problems=[Problem("state", "problem.case_closed")])
         changes = data.model_dump(exclude_unset=True, exclude={"version"})
         for key, value in changes.items():
             if value is not None:

@@ -124,6 +124,11 @@ def _public(session: Session, row: UserRuleVersion) -> RulePublic:
     return result
 
 
+def _write_action(system_id: int | None) -> Action:
+    """The CAIO sets the ministry's rule; a system's rule is set by its planner (or the CAIO)."""
+    return "ministry_rule.write" if system_id is None else "rule.write"
+
+
 def create(db: Database, actor: Actor, data: RuleCreate) -> RulePublic:
     """A new draft version of the ministry's rule or of a system's rule."""
     with db.write() as session:
@@ -132,8 +137,9 @@ def create(db: Database, actor: Actor, data: RuleCreate) -> RulePublic:
         if data.system_id is not None:
             system = systems.load(session, actor, data.system_id, "rule.write")
             org = session.get(Organization, system.org_id) or org
-        if not actor.may("rule.write", org_id=org.id):
-            raise PermissionDeniedError(action="rule.write")
+        action = _write_action(system.id if system else None)
+        if not actor.may(action, org_id=org.id):
+            raise PermissionDeniedError(action=action)
         text = data.text if data.text is not None else _draft(db, session, org, system, data.lang)
         if not text.strip():
             raise RequestInvalidError(problems=[Problem("text", "problem.project_empty")])
@@ -230,8 +236,9 @@ def publish(db: Database, actor: Actor, rule_id: int, data: RulePublish) -> Rule
     """Publish this version; the version published before it is withdrawn."""
     with db.write() as session:
         row = _load(session, actor, rule_id)
-        if not actor.may("rule.write", org_id=row.org_id):
-            raise PermissionDeniedError(action="rule.write")
+        action = _write_action(row.system_id)
+        if not actor.may(action, org_id=row.org_id):
+            raise PermissionDeniedError(action=action)
         check_version("rule", row.id, row.version, data.version)
         if row.status != "draft":
             raise TransitionNotAllowedError(
