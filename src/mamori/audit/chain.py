@@ -15,10 +15,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Dialect, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from mamori.db.models import AuditEvent, AuditHead
+from mamori.db.prepared import Prepared
 from mamori.db.types import now
 
 GENESIS = "0" * 64
@@ -111,15 +112,52 @@ def append(
     return event
 
 
+class _Statements:
+    """The batch writer's three statements, compiled once per database dialect."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.head = Prepared(
+            select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == HEAD_ID).with_for_update(),
+            dialect,
+        )
+        self.insert = Prepared(
+            insert(AuditEvent).values({c: bindparam(f"p_{c}") for c in _EVENT_COLUMNS}), dialect
+        )
+        self.move_head = Prepared(
+            update(AuditHead)
+            .where(AuditHead.id == HEAD_ID)
+            .values(seq=bindparam("p_seq"), hash=bindparam("p_hash")),
+            dialect,
+        )
+
+
+_EVENT_COLUMNS = (
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "object_type",
+    "object_id",
+    "org_id",
+    "detail",
+    "state_hash",
+    "prev_hash",
+    "hash",
+)
+_STATEMENTS: dict[str, _Statements] = {}
+
+
 class Batch:
     """Many events appended in one transaction on a Core connection (the gateway's writer):
     the head is locked once, events are linked in memory and inserted together."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        head = connection.execute(
-            select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == HEAD_ID).with_for_update()
-        ).one_or_none()
+        dialect = connection.dialect
+        if dialect.name not in _STATEMENTS:
+            _STATEMENTS[dialect.name] = _Statements(dialect)
+        self.statements = _STATEMENTS[dialect.name]
+        head = self.statements.head.execute(connection).fetchone()
         if head is None:
             raise RuntimeError("the audit chain has no head row; run `mamori db upgrade`")
         self.seq, self.hash = int(head[0]), str(head[1])
@@ -152,32 +190,15 @@ class Batch:
         )
         event.hash = _link(self.hash, _fields(event))
         self.seq, self.hash = event.seq, event.hash
-        self.rows.append({column: getattr(event, column) for column in _EVENT_COLUMNS})
+        self.rows.append({f"p_{column}": getattr(event, column) for column in _EVENT_COLUMNS})
         return event.seq
 
     def flush(self) -> None:
         if not self.rows:
             return
-        self.connection.execute(insert(AuditEvent), self.rows)
-        self.connection.execute(
-            update(AuditHead).where(AuditHead.id == HEAD_ID).values(seq=self.seq, hash=self.hash)
-        )
+        self.statements.insert.execute_many(self.connection, self.rows)
+        self.statements.move_head.execute(self.connection, {"p_seq": self.seq, "p_hash": self.hash})
         self.rows = []
-
-
-_EVENT_COLUMNS = (
-    "seq",
-    "at",
-    "actor",
-    "action",
-    "object_type",
-    "object_id",
-    "org_id",
-    "detail",
-    "state_hash",
-    "prev_hash",
-    "hash",
-)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from mamori.db.models import Acknowledgement, AISystem, GatewayKey, Person, UserRuleVersion
+from mamori.db.prepared import Prepared
 from mamori.db.types import now
 from mamori.errors import GatewayKeyRefusedError, Problem, RequestInvalidError
 from mamori.services.registry import rules
@@ -197,18 +198,12 @@ class KeyLookup:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        compiled = _holder_statement(bindparam("key_hash")).compile(dialect=engine.dialect)
-        self.sql = str(compiled)
-        self.defaults = compiled.construct_params({"key_hash": ""})
-        self.order = compiled.positiontup if compiled.positional else None
+        self.statement = Prepared(_holder_statement(bindparam("key_hash")), engine.dialect)
 
     def __call__(self, key: str) -> KeyHolder | None:
         if not key.startswith(KEY_PREFIX):
             return None
         key_hash = hash_key(key)
-        params = {**self.defaults, "key_hash": key_hash}
-        arguments: Any = (
-            tuple(params[name] for name in self.order) if self.order is not None else params
-        )
         with self.engine.connect() as connection:
-            return _holder(connection.exec_driver_sql(self.sql, arguments).first(), key_hash)
+            row = self.statement.execute(connection, {"key_hash": key_hash}).fetchone()
+        return _holder(row, key_hash)

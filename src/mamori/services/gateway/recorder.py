@@ -16,16 +16,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Dialect, bindparam, func, insert, select, update
 
 from mamori.audit import chain
 from mamori.db.models import Exchange, Organization, RiskCase
+from mamori.db.prepared import Prepared
 from mamori.db.types import now
 from mamori.i18n import t
 from mamori.services.registry.common import Database
 
 AUDIT_ACTOR = "gateway"
 MAX_BATCH = 512
+CHECKPOINT_INTERVAL_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -93,18 +95,41 @@ class Recorder:
         self._queue: queue.Queue[Any] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="mamori-audit-writer", daemon=True)
         self._ministry: dict[int, int] = {}
+        self._open: Connection | None = None
+        self._idle = threading.Lock()
+        """Held while a commit runs, by the writer thread or by a request committing inline."""
+        self._stopping = threading.Event()
+        self._checkpointer = threading.Thread(
+            target=self._checkpoints, name="mamori-audit-checkpoint", daemon=True
+        )
+        self._prepared: _ExchangeStatements | None = None
         self.commits = 0
         self.records = 0
 
     def start(self) -> None:
         self._thread.start()
+        if self.db.engine.dialect.name == "sqlite":
+            self._checkpointer.start()
 
     def stop(self) -> None:
         self._queue.put(_STOP)
         self._thread.join(timeout=30)
+        self._stopping.set()
+        if self._checkpointer.is_alive():
+            self._checkpointer.join(timeout=30)
 
     async def write(self, record: ExchangeRecord) -> None:
-        """Return once the record is committed; raise if it could not be."""
+        """Return once the record is committed; raise if it could not be.
+
+        When nothing is being written, the record is committed right here (a quarter of a
+        millisecond) rather than handed to the writer thread, whose wake-ups would cost more than
+        that; under load the thread gathers the waiting records into one commit."""
+        if self._idle.acquire(blocking=False):
+            try:
+                self._commit([record])
+            finally:
+                self._idle.release()
+            return
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()
         self._queue.put((record, loop, done))
@@ -127,14 +152,52 @@ class Recorder:
                 batch.append(item)
             error: BaseException | None = None
             try:
-                self._commit([record for record, _, _ in batch])
+                with self._idle:
+                    self._commit([record for record, _, _ in batch])
             except BaseException as failure:  # the database is down or refused: fail them all
                 error = failure
             for _, loop, done in batch:
                 loop.call_soon_threadsafe(_settle, done, error)
 
+    def _statements(self, connection: Connection) -> _ExchangeStatements:
+        if self._prepared is None:
+            self._prepared = _ExchangeStatements(connection.dialect)
+        return self._prepared
+
+    def _connection(self) -> Connection:
+        """The writer's own connection, kept open: checking one out of the pool for every commit
+        costs more than the commit itself. A broken one is dropped and opened again next time."""
+        if self._open is None or self._open.closed or self._open.invalidated:
+            self._open = self.db.engine.execution_options(mamori_write=True).connect()
+            if self._open.dialect.name == "sqlite":
+                # A WAL checkpoint inside a commit takes milliseconds; the checkpointer thread
+                # does it beside the writer instead.
+                self._open.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+                self._open.commit()
+        return self._open
+
+    def _checkpoints(self) -> None:
+        """SQLite only: move the write-ahead log into the database every second, off the hot path."""
+        with self.db.engine.connect() as connection:
+            while not self._stopping.wait(CHECKPOINT_INTERVAL_S):
+                try:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                    connection.commit()
+                except Exception:  # a busy or broken database: the next round tries again
+                    connection.rollback()
+
     def _commit(self, records: Iterable[ExchangeRecord]) -> None:
-        with self.db.write_connection() as connection:
+        connection = self._connection()
+        try:
+            self._commit_on(connection, records)
+        except BaseException:
+            self._open = None
+            connection.close()
+            raise
+
+    def _commit_on(self, connection: Connection, records: Iterable[ExchangeRecord]) -> None:
+        statements = self._statements(connection)
+        with connection.begin():
             links = chain.Batch(connection)
             inserts: list[dict[str, Any]] = []
             for record in records:
@@ -154,26 +217,25 @@ class Recorder:
                     },
                 )
                 if record.completes:
-                    changed = {k: v for k, v in fields.items() if k not in _KEPT_FROM_OPENING}
-                    connection.execute(
-                        update(Exchange)
-                        .where(Exchange.request_id == record.request_id)
-                        .values(**changed, audit_seq=seq)
+                    changed = {
+                        f"p_{k}": v for k, v in fields.items() if k not in _KEPT_FROM_OPENING
+                    }
+                    statements.complete.execute(
+                        connection, {**changed, "p_audit_seq": seq, "p_request": record.request_id}
                     )
                 else:
-                    inserts.append({**fields, "audit_seq": seq})
+                    inserts.append({**{f"p_{k}": v for k, v in fields.items()}, "p_audit_seq": seq})
                 if (
                     record.risk_kind
                     and record.person_id is not None
                     and record.system_id is not None
                 ):
                     if inserts:  # the count of earlier attempts must see this one
-                        connection.execute(insert(Exchange), inserts)
+                        statements.insert.execute_many(connection, inserts)
                         inserts = []
                     self._risk_case(connection, links, record, ministry)
                 self.records += 1
-            if inserts:
-                connection.execute(insert(Exchange), inserts)
+            statements.insert.execute_many(connection, inserts)
             links.flush()
         self.commits += 1
 
@@ -296,6 +358,21 @@ EXCHANGE_FIELDS = (
     "risk_kind",
 )
 _KEPT_FROM_OPENING = frozenset({"request_id", "at"})
+
+
+class _ExchangeStatements:
+    def __init__(self, dialect: Dialect) -> None:
+        columns = (*EXCHANGE_FIELDS, "audit_seq")
+        self.insert = Prepared(
+            insert(Exchange).values({c: bindparam(f"p_{c}") for c in columns}), dialect
+        )
+        changed = [c for c in columns if c not in _KEPT_FROM_OPENING]
+        self.complete = Prepared(
+            update(Exchange)
+            .where(Exchange.request_id == bindparam("p_request"))
+            .values({c: bindparam(f"p_{c}") for c in changed}),
+            dialect,
+        )
 
 
 def _settle(done: asyncio.Future[None], error: BaseException | None) -> None:
