@@ -196,7 +196,12 @@ def start_litellm(
     }
     path = workdir / "litellm.yaml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    env = {**os.environ, "LITELLM_LOG": "ERROR", "LITELLM_TELEMETRY": "False", "LITELLM_MASTER_KEY": LITELLM_KEY}
+    env = {
+        **os.environ,
+        "LITELLM_LOG": "ERROR",
+        "LITELLM_TELEMETRY": "False",
+        "LITELLM_MASTER_KEY": LITELLM_KEY,
+    }
     return subprocess.Popen(
         [binary, "--config", str(path), "--port", str(port), "--num_workers", "1"],
         env=env,

@@ -14,7 +14,17 @@ BASE = {"errors", "i18n", "resources", "settings", "vocabulary"}
 ALLOWED: dict[str, set[str]] = {
     # Front ends call services; they may import engine result types to render them.
     # The CLI also launches the servers (`mamori serve`, `mamori gateway serve`); it calls no route.
-    "cli": {"api", "proxy", "services", "documents", "rules", "screening", "content", "devtools", *BASE},
+    "cli": {
+        "api",
+        "proxy",
+        "services",
+        "documents",
+        "rules",
+        "screening",
+        "content",
+        "devtools",
+        *BASE,
+    },
     "api": {"services", "documents", "rules", "screening", "content", *BASE},
     "web": {"services", "documents", "rules", "screening", "content", *BASE},
     "proxy": {"services", "screening", "content", "audit", *BASE},
