@@ -84,3 +84,12 @@ TABLE_MIX = st.text(
 @settings(max_examples=300)
 def test_translating_only_where_the_text_changes_equals_str_translate(text: str) -> None:
     assert _translate(text) == text.translate(_one_to_one())
+
+
+@given(st.one_of(st.text(max_size=40), JAPANESE_MIX), st.integers(-3, 64), st.integers(-3, 64))
+@settings(max_examples=300)
+def test_the_one_to_one_shortcut_maps_like_the_pieces(text: str, start: int, end: int) -> None:
+    normalized = NormalizedText.of(text)
+    first = normalized._point(start, at_end=False)
+    expected = (first, first) if start >= end else (first, normalized._point(end, at_end=True))
+    assert normalized.to_original(start, end) == expected

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from mamori.screening.charclass import char_class
+
 _LEAF = 16
 
 
@@ -72,17 +74,7 @@ def _bmp_changes() -> re.Pattern[str]:
     mapping just those is several times faster than ``str.translate``, which looks up every
     character. Supplementary characters are left out: a class with them is a list of ranges sre
     checks one by one, not a bitmap."""
-    codes = sorted(code for code in _one_to_one() if code < 0x10000)
-    ranges: list[str] = []
-    index = 0
-    while index < len(codes):
-        last = index
-        while last + 1 < len(codes) and codes[last + 1] == codes[last] + 1:
-            last += 1
-        first = re.escape(chr(codes[index]))
-        ranges.append(first if last == index else f"{first}-{re.escape(chr(codes[last]))}")
-        index = last + 1
-    return re.compile("([" + "".join(ranges) + "])")
+    return re.compile("(" + char_class(chr(c) for c in _one_to_one() if c < 0x10000) + ")")
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -180,6 +172,11 @@ class NormalizedText:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that produced ``normalized[start:end]`` (never out of bounds)."""
+        length = len(self.original)
+        if len(self._norm) == 1 and self._exact[0] and len(self.normalized) == length:
+            # One piece, one to one (nearly every text): an offset is its own original offset.
+            start = max(0, min(start, length))
+            return start, max(start, min(end, length))
         if start >= end:
             point = self._point(start, at_end=False)
             return point, point

@@ -7,22 +7,30 @@ or where a known surname is followed by a known given name. Each finding says wh
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 
 from mamori.content.screening import PersonRecognizer, Recognizer
+from mamori.screening.charclass import char_class
 from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
 from mamori.screening.findings import Explanation, Finding
 
 _KANJI = "一-龥々〆ヶ"
-_KANJI_RUN = re.compile(f"[{_KANJI}]{{2,7}}(?![{_KANJI}])(?<![{_KANJI}]{{8}})")
 _SPACED_KANJI = re.compile(f"(?<![{_KANJI}])([{_KANJI}]{{1,3}}) ([{_KANJI}]{{1,3}})(?![{_KANJI}])")
+# The one space of a _SPACED_KANJI match; the literal first lets sre jump from space to space.
+_SPACE_IN_KANJI = re.compile(f" (?<=[{_KANJI}] )(?=[{_KANJI}])")
 _BACK_NAME = re.compile(
     f"(?:[{_KANJI}]{{1,4}} ?(?:[{_KANJI}]{{0,4}}|[ぁ-ゖ]{{2,5}})|[ァ-ヶー]{{2,12}}(?: [ァ-ヶー]{{1,12}})?)\\Z"
 )
 _HIRAGANA = re.compile("[ぁ-ゖ]")
-_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,3}")
+_KATAKANA_RUN = re.compile("[ァ-ヶー ]+")
+# Capitalised words not preceded by a letter. The capital comes before the look-behind (which
+# then looks at it and the character before) so that sre can skip to capitals in C.
+_CAPITALISED = re.compile(r"[A-Z](?<![A-Za-z].)[a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,3}")
 # A title or label just before a Latin name: "Mr. ", "Name: ", "My name is ", "Best regards,\n".
 _TITLE_BEFORE = re.compile(r"([A-Za-z][A-Za-z ]{0,24}?)([.,]?)\s*:?\s*\Z")
+_TITLE_BEFORE_REACH = 30
+# What may follow the title in _TITLE_BEFORE: its [.,], \s and : (every character \s matches).
+_AFTER_TITLE = ".,:" + "".join(chr(c) for c in range(0x10000) if chr(c).isspace())
 # Only a letter's closing leads into a name across a comma ("Best regards,\n" — not "Madam,\n").
 _CLOSINGS = ("regards", "sincerely", "faithfully", "truly", "wishes")
 # Words a salutation or closing leads into that are not names ("Dear Sir or Madam").
@@ -97,6 +105,10 @@ class PersonDetector:
         # Cheap gates for the surname + given-name pass: most kanji runs start with neither.
         self.surname_heads = frozenset(s[:2] for s in self.surnames if len(s) >= 2)
         self.single_surnames = frozenset(s for s in self.surnames if len(s) == 1)
+        # A whole kanji run of two to seven characters (not part of a longer run) whose first
+        # character starts a surname: sre finds these in C, so Python sees a quarter of the runs.
+        first = char_class(s[0] for s in self.surnames)
+        self.surname_run = re.compile(f"{first}(?<![{_KANJI}].)[{_KANJI}]{{1,6}}(?![{_KANJI}])")
         labels = _alternation(lexicons[recognizer.labels])
         self.label_regex = re.compile(
             f"(?:{labels}){_LABEL_NOTE}(\\s*[:：|]?\\s*)" + _NAME_AFTER_LABEL
@@ -108,6 +120,7 @@ class PersonDetector:
         )
         self.title_regex = re.compile(_alternation(titles))
         self.all_titles = frozenset(lexicons[recognizer.honorifics])
+        self.title_suffixes = tuple(self.all_titles)
         self.place_titles = tuple(
             h for h in lexicons[recognizer.honorifics] if h.startswith(_PLACE_TITLES)
         )
@@ -120,6 +133,10 @@ class PersonDetector:
         # checked for a title or label just before them — not by trying every title everywhere.
         self.latin_titles = frozenset(
             t.lower().rstrip(".:") for t in lexicons[recognizer.latin_titles]
+        )
+        # Every title found before a name ends with one of these words.
+        self.latin_title_ends = tuple(
+            {t.split()[-1] if t.split() else "" for t in self.latin_titles}
         )
 
     def _plausible(self, name: str) -> bool:
@@ -230,7 +247,14 @@ class PersonDetector:
                 if index + count < len(words) and head in self.latin_titles:
                     offset = len(" ".join(words[: index + count])) + 1
                     return head, match.start() + offset
-        before = _TITLE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        # A title before the words ends, past any [.,:] and space, with a title's last word:
+        # when the text there does not, the search below cannot find one.
+        reach = text[max(0, match.start() - _TITLE_BEFORE_REACH) : match.start()]
+        if not reach.rstrip(_AFTER_TITLE).lower().endswith(self.latin_title_ends):
+            return None
+        before = _TITLE_BEFORE.search(
+            text, max(0, match.start() - _TITLE_BEFORE_REACH), match.start()
+        )
         if before is not None:
             title = before.group(1).lower()
             for candidate in (
@@ -254,7 +278,7 @@ class PersonDetector:
         passes = {
             "label": self.label_regex,
             "honorific": self.honorific_regex,
-            "kanji_run": _KANJI_RUN,
+            "kanji_run": self.surname_run,
             "spaced": _SPACED_KANJI,
             "title": self.title_regex,
             "self_intro": _SELF_INTRO,
@@ -321,7 +345,7 @@ class PersonDetector:
             offset = self._surname_start(run)
             if offset is None:
                 bare = run.replace(" ", "")
-                katakana = bool(re.fullmatch(r"[ァ-ヶー ]+", run))
+                katakana = bool(_KATAKANA_RUN.fullmatch(run))
                 kana_honorific = match.group() in _KANA_HONORIFICS
                 if not (
                     bare in self.given_names or katakana or (kana_honorific and 2 <= len(bare) <= 4)
@@ -332,7 +356,11 @@ class PersonDetector:
             # 横浜市長 殿, 総務課長 殿: an office before the honorific, not a name. 山田課長殿: the
             # name is 山田 (found before 課長 already).
             bare = name.rstrip(" ")
-            title = next((t for t in self.all_titles if bare.endswith(t)), None)
+            title = (
+                next((t for t in self.all_titles if bare.endswith(t)), None)
+                if bare.endswith(self.title_suffixes)
+                else None
+            )
             if title is not None:
                 if title.startswith(_PLACE_TITLES):
                     continue
@@ -348,11 +376,11 @@ class PersonDetector:
                     match.group(),
                 )
         heads, singles = self.surname_heads, self.single_surnames
-        for match in _KANJI_RUN.finditer(text) if may("kanji_run") else ():
+        for match in self.surname_run.finditer(text) if may("kanji_run") else ():
             run = match.group()
             if run[:2] in heads or run[0] in singles:
                 self._surname_given(text, match.start(), match.end(), add)
-        for match in _SPACED_KANJI.finditer(text) if may("spaced") else ():
+        for match in _spaced_kanji(text) if may("spaced") else ():
             if match.group(1) in self.surnames and match.group(2) in self.given_names:
                 add(match.start(), match.end(), "surname_given", "")
         for match in self.title_regex.finditer(text) if may("title") else ():
@@ -405,6 +433,21 @@ class PersonDetector:
                 ):
                     add(name_start, match.end(), "latin_title", title)
         return found
+
+
+def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:
+    """``_SPACED_KANJI.finditer(text)``, tried only where its one space can be.
+
+    A match is one to three kanji that no kanji precedes, a space, kanji: it starts one to three
+    characters before a space between kanji, and matches never overlap."""
+    searched_to = 0
+    for space in _SPACE_IN_KANJI.finditer(text):
+        for start in range(max(searched_to, space.start() - 3), space.start()):
+            match = _SPACED_KANJI.match(text, start)
+            if match is not None:
+                searched_to = match.end()
+                yield match
+                break
 
 
 @register("person")
