@@ -28,8 +28,10 @@ try:
 except ImportError:  # pragma: no cover - hyperscan ships wheels for the platforms we run on
     hyperscan = None
 
-# Python syntax hyperscan does not take (\U0001F600, \N{…}, back-references, conditionals).
+# Python syntax hyperscan does not take (\N{…}, back-references, conditionals).
 _UNSUPPORTED = re.compile(r"\\[UuN]|\\[1-9]|\(\?P=|\(\?\(")
+# An escape: \uXXXX and \UXXXXXXXX are written \x{…} for hyperscan; any other stays as it is.
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))", re.DOTALL)
 # Python's character classes know Unicode; hyperscan's do only with UCP.
 _NEEDS_UNICODE_CLASSES = re.compile(r"\\[wWbBdDsS]")
 
@@ -72,7 +74,8 @@ class Prefilter:
             self.always: frozenset[Hashable] = frozenset(key for key, _ in patterns)
             return
         candidates = [
-            (key, regex.pattern.encode("utf-8"), _flags(regex)) for key, regex in patterns
+            (key, hyperscan_syntax(regex.pattern).encode("utf-8"), _flags(regex))
+            for key, regex in patterns
         ]
         self.database, rejected = _load_or_compile(candidates, on_compile)
         self.always = frozenset(candidates[i][0] for i in rejected)
@@ -98,6 +101,16 @@ class Prefilter:
             scratch = self._local.scratch = self.scratch.clone()
         self.database.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
         return self.always | {self.keys[i] for i in hits}
+
+
+def hyperscan_syntax(pattern: str) -> str:
+    """``pattern`` with Python's \\u and \\U escapes in the \\x{…} form hyperscan reads."""
+
+    def rewrite(escape: re.Match[str]) -> str:
+        code = escape.group(1) or escape.group(2)
+        return f"\\x{{{code}}}" if code else escape.group(0)
+
+    return _ESCAPE.sub(rewrite, pattern)
 
 
 def _flags(regex: re.Pattern[str]) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Protocol, runtime_checkable
 
 from mamori.content.screening import Policy, Recognizer
+from mamori.screening.charclass import char_class
 from mamori.screening.findings import Finding
 from mamori.screening.text import NormalizedText
 
@@ -67,6 +68,34 @@ class ScanInput:
                 windows.append([start, end, run.end() - run.start()])
             last_digit = run.end()
         return tuple((a, b, n) for a, b, n in windows)
+
+
+@cache
+def _cased() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The cased BMP characters by their lower case (as ``ScanInput.lowered`` makes it) and by
+    their upper case. A text with characters outside the BMP is never prefiltered."""
+    by_lower: dict[str, set[str]] = {}
+    by_upper: dict[str, set[str]] = {}
+    for code in range(0x10000):
+        char = chr(code)
+        lower, upper = char.lower(), char.upper()
+        if lower == char == upper:
+            continue
+        by_lower.setdefault(lower if len(lower) == 1 else char, set()).add(char)
+        by_upper.setdefault(upper, set()).add(char)
+    return by_lower, by_upper
+
+
+def any_case(word: str) -> str:
+    """A regex for the normalised text that matches wherever ``ScanInput.lowered`` holds ``word``:
+    each character may have been any that lowers to it, or (for the final sigma, which
+    ``str.lower`` picks by context) any that shares its upper case."""
+    by_lower, by_upper = _cased()
+    parts: list[str] = []
+    for char in word:
+        sources = {char} | by_lower.get(char, set()) | by_upper.get(char.upper(), set())
+        parts.append(char_class(sources) if len(sources) > 1 else re.escape(char))
+    return "".join(parts)
 
 
 class Detector(Protocol):
