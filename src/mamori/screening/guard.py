@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from mamori.content.screening import Policy
 from mamori.content.screening_loader import ScreeningData, load_screening
-from mamori.screening.decision import Verdict, action_for, decide
+from mamori.screening.decision import Decider, Verdict
 from mamori.screening.detectors import Detector, build
 from mamori.screening.detectors.base import BuildContext, PrefilteredDetector, ScanInput
 from mamori.screening.detectors.pattern import PatternDetector
@@ -127,6 +127,7 @@ class Guard:
             (detector, frozenset(detector.keys) if isinstance(detector, PatternDetector) else None)
             for detector in self.detectors
         )
+        self.decider = Decider(policy)
         self.thresholds: dict[str, float] = {str(k): v for k, v in policy.thresholds.items()}
         self.default_threshold = policy.thresholds["default"]
 
@@ -184,7 +185,7 @@ class Guard:
 
     def scan(self, text: str, *, output: bool = False, vault: Vault | None = None) -> ScanResult:
         findings = self.find(text, vault)
-        return ScanResult(tuple(findings), decide(findings, self.policy, output=output))
+        return ScanResult(tuple(findings), self.decider.decide(findings, output=output))
 
     def redact(
         self, text: str, vault: Vault | None = None, *, output: bool = False
@@ -195,7 +196,7 @@ class Guard:
             f
             for f in self.find(text, vault)
             if f.type in REDACTABLE_TYPES
-            and action_for(f, self.policy, output=output) in ("redact", "block")
+            and self.decider.action(f, output=output) in ("redact", "block")
         ]
         return vault.redact(text, findings), vault
 
