@@ -95,3 +95,45 @@ def latin_title_without_precheck(text: str, match: re.Match[str]) -> tuple[str, 
 def test_the_look_before_a_latin_name_never_misses_a_title(text: str) -> None:
     for match in person._CAPITALISED.finditer(text):
         assert DETECTOR._latin_title(text, match) == latin_title_without_precheck(text, match)
+
+
+@given(st.one_of(KANJI_TEXT, st.text(alphabet="山田 \n　あa一", max_size=40)))
+@settings(max_examples=300)
+def test_name_lines_are_tried_at_line_starts_only(text: str) -> None:
+    expected = [m.span(1) for m in person._NAME_LINE.finditer(text)]
+    assert [m.span(1) for m in person._name_lines(text)] == expected
+
+
+def surname_start_everywhere(run: str) -> int | None:
+    """``PersonDetector._surname_start`` trying every position of the run."""
+    for position in range(len(run)):
+        rest = run[position:].lstrip(" ")
+        if len(rest.replace(" ", "")) > 7:
+            continue
+        for size in range(min(DETECTOR.longest_surname, len(rest)), 0, -1):
+            if rest[:size] in DETECTOR.surnames:
+                return position + (len(run[position:]) - len(rest))
+    return None
+
+
+@given(st.one_of(KANJI_TEXT, st.text(alphabet="山田中川一 ", max_size=14)))
+@settings(max_examples=500)
+def test_a_surname_is_found_where_trying_every_position_finds_it(run: str) -> None:
+    assert DETECTOR._surname_start(run) == surname_start_everywhere(run)
+
+
+def strip_honorific_always(name: str) -> str:
+    for size in range(min(DETECTOR.longest_honorific, len(name) - 1), 0, -1):
+        if name[-size:] in DETECTOR.honorific_set:
+            return name[:-size].rstrip(" ")
+    return name
+
+
+@given(
+    st.lists(
+        st.sampled_from(SURNAMES[:50] + sorted(DETECTOR.honorific_set) + [" "]), max_size=4
+    ).map("".join)
+)
+@settings(max_examples=500)
+def test_honorifics_are_stripped_as_before(name: str) -> None:
+    assert DETECTOR._strip_honorific(name) == strip_honorific_always(name)

@@ -67,6 +67,9 @@ _KANA_HONORIFICS = frozenset({"さま", "さん", "くん", "ちゃん"})
 _PLACE_TITLES = (*"市区町村都道府県", "知事")
 
 
+_EXPLANATIONS_KEPT = 4096
+"""Explanations a person detector keeps for reuse (clue words come from the lexicons, so few)."""
+
 # Kinds of clue without a score of their own take the score of the clue they resemble.
 _SCORE_OF = {
     "title_before": "honorific",
@@ -99,11 +102,13 @@ class PersonDetector:
             )
         )
         self.honorific_set = frozenset(self.honorifics)
+        self.honorific_suffixes = tuple(self.honorifics)
         self.longest_honorific = max((len(h) for h in self.honorifics), default=0)
         self.longest_surname = max(len(s) for s in self.surnames)
         self.longest_given = max((len(g) for g in self.given_names), default=0)
         # Cheap gates for the surname + given-name pass: most kanji runs start with neither.
         self.surname_heads = frozenset(s[:2] for s in self.surnames if len(s) >= 2)
+        self.surname_firsts = frozenset(s[0] for s in self.surnames)
         self.single_surnames = frozenset(s for s in self.surnames if len(s) == 1)
         # A whole kanji run of two to seven characters (not part of a longer run) whose first
         # character starts a surname: sre finds these in C, so Python sees a quarter of the runs.
@@ -131,6 +136,7 @@ class PersonDetector:
         self.honorific_regex = re.compile(_alternation(self.honorifics))
         # Latin names are found from the capitalised words (rare in text, so fast to find) and then
         # checked for a title or label just before them — not by trying every title everywhere.
+        self._explanations: dict[tuple[str, str], Explanation] = {}
         self.latin_titles = frozenset(
             t.lower().rstrip(".:") for t in lexicons[recognizer.latin_titles]
         )
@@ -146,18 +152,22 @@ class PersonDetector:
             and bare not in self.stop_words
             and name not in self.stop_words
             and (not bare.endswith(_NOT_A_NAME_END) or bare in self.surnames)  # 阿部, 岡部
-            and bare not in self.honorifics
+            and bare not in self.honorific_set
         )
 
     def _surname_start(self, run: str) -> int | None:
-        """The earliest position in ``run`` where a known surname starts a name of plausible length."""
-        for position in range(len(run)):
-            rest = run[position:].lstrip(" ")
-            if len(rest.replace(" ", "")) > 7:
-                continue
-            for size in range(min(self.longest_surname, len(rest)), 0, -1):
-                if rest[:size] in self.surnames:
-                    return position + (len(run[position:]) - len(rest))
+        """The earliest position in ``run`` where a known surname starts a name of plausible length
+        (at most seven characters from there, spaces not counted)."""
+        remaining = len(run) - run.count(" ")  # characters other than spaces from here on
+        for position, char in enumerate(run):
+            if char == " ":
+                continue  # a name starts at the next character, which is tried next
+            if remaining <= 7 and char in self.surname_firsts:
+                rest = run[position:]
+                for size in range(min(self.longest_surname, len(rest)), 0, -1):
+                    if rest[:size] in self.surnames:
+                        return position
+            remaining -= 1
         return None
 
     def _surname_given(
@@ -269,6 +279,8 @@ class PersonDetector:
         return None
 
     def _strip_honorific(self, name: str) -> str:
+        if not name.endswith(self.honorific_suffixes):
+            return name
         for size in range(min(self.longest_honorific, len(name) - 1), 0, -1):
             if name[-size:] in self.honorific_set:
                 return name[:-size].rstrip(" ")
@@ -303,8 +315,15 @@ class PersonDetector:
     def detect(self, scan: ScanInput) -> list[Finding]:
         text = scan.text.normalized
         found: list[Finding] = []
+        explanations = self._explanations
 
         def add(start: int, end: int, kind: str, clue: str) -> None:
+            # One explanation per kind of clue and clue word: they are immutable, so shared.
+            explanation = explanations.get((kind, clue))
+            if explanation is None:
+                explanation = Explanation(kind.replace("_", "-"), (clue,) if clue else ())
+                if len(explanations) < _EXPLANATIONS_KEPT:
+                    explanations[(kind, clue)] = explanation
             found.append(
                 to_finding(
                     scan,
@@ -313,7 +332,7 @@ class PersonDetector:
                     type="PERSON",
                     score=self.scores[_SCORE_OF.get(kind, kind)],  # type: ignore[index]
                     detector=self.id,
-                    explanation=Explanation(kind.replace("_", "-"), (clue,) if clue else ()),
+                    explanation=explanation,
                 )
             )
 
@@ -376,10 +395,9 @@ class PersonDetector:
                     match.group(),
                 )
         heads, singles = self.surname_heads, self.single_surnames
-        for match in self.surname_run.finditer(text) if may("kanji_run") else ():
-            run = match.group()
-            if run[:2] in heads or run[0] in singles:
-                self._surname_given(text, match.start(), match.end(), add)
+        runs = self.surname_run.finditer(text) if may("kanji_run") else ()
+        for match in [m for m in runs if m[0][:2] in heads or m[0][0] in singles]:
+            self._surname_given(text, match.start(), match.end(), add)
         for match in _spaced_kanji(text) if may("spaced") else ():
             if match.group(1) in self.surnames and match.group(2) in self.given_names:
                 add(match.start(), match.end(), "surname_given", "")
@@ -412,7 +430,7 @@ class PersonDetector:
             for start in starts:
                 if self._name_at(text, start, alone=True, short=True) == match.start():
                     add(start, match.start(), "self_introduction", cue)
-        for match in _NAME_LINE.finditer(text) if may("name_line") else ():
+        for match in _name_lines(text) if may("name_line") else ():
             start = match.start(1)
             end = self._name_at(text, start, alone=False)
             if end == match.end(1):
@@ -433,6 +451,19 @@ class PersonDetector:
                 ):
                     add(name_start, match.end(), "latin_title", title)
         return found
+
+
+def _name_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_NAME_LINE.finditer(text)``: a match starts where a line does and stays on that line, so
+    it is tried at line starts only (sre would try every position for the ``^``)."""
+    start = 0
+    while start >= 0:
+        match = _NAME_LINE.match(text, start)
+        if match is not None:
+            yield match
+        start = text.find("\n", start)
+        if start >= 0:
+            start += 1
 
 
 def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:
