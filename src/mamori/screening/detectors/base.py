@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Protocol, runtime_checkable
 
@@ -14,6 +14,9 @@ from mamori.screening.findings import Finding
 from mamori.screening.text import NormalizedText
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+EXPLANATIONS_KEPT = 4096
+"""Explanations a detector keeps for reuse: they are immutable, and their parts (pattern ids,
+clue and context words) come from the data, so there are few."""
 
 
 _DIGITS = re.compile(r"\d+")
@@ -34,6 +37,7 @@ class ScanInput:
     has_ascii_letter: bool
     possible: frozenset[Hashable] | None = None
     """Patterns that may match (from the prefilter); None means: run every pattern."""
+    _windows_with: dict[int, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, text: NormalizedText, possible: frozenset[Hashable] | None = None) -> ScanInput:
@@ -56,18 +60,28 @@ class ScanInput:
         """(pos, endpos, digits) around each cluster of digits, for digit-anchored patterns.
 
         Computed only when a digit-anchored pattern actually runs."""
-        normalized = self.text.normalized
-        windows: list[list[int]] = []
-        last_digit = -DIGIT_GAP - 1
-        for run in _DIGITS.finditer(normalized):
-            start, end = max(0, run.start() - DIGIT_LEAD), min(len(normalized), run.end() + 2)
-            if windows and run.start() - last_digit <= DIGIT_GAP:
-                windows[-1][1] = end
-                windows[-1][2] += run.end() - run.start()
-            else:
-                windows.append([start, end, run.end() - run.start()])
-            last_digit = run.end()
-        return tuple((a, b, n) for a, b, n in windows)
+        length = len(self.text.normalized)
+        windows: list[tuple[int, int, int]] = []
+        first = last = digits = -1  # the cluster being collected: its first and last digit
+        for run in _DIGITS.finditer(self.text.normalized):
+            start, end = run.span()
+            if digits >= 0 and start - last <= DIGIT_GAP:
+                last, digits = end, digits + end - start
+                continue
+            if digits >= 0:
+                windows.append((max(0, first - DIGIT_LEAD), min(length, last + 2), digits))
+            first, last, digits = start, end, end - start
+        if digits >= 0:
+            windows.append((max(0, first - DIGIT_LEAD), min(length, last + 2), digits))
+        return tuple(windows)
+
+    def windows_with(self, min_digits: int) -> list[tuple[int, int]]:
+        """The digit windows holding at least ``min_digits`` digits (patterns share thresholds)."""
+        windows = self._windows_with.get(min_digits)
+        if windows is None:
+            windows = [(a, b) for a, b, digits in self.digit_windows if digits >= min_digits]
+            self._windows_with[min_digits] = windows
+        return windows
 
 
 @cache

@@ -11,7 +11,14 @@ from collections.abc import Callable, Hashable, Iterator
 
 from mamori.content.screening import PersonRecognizer, Recognizer
 from mamori.screening.charclass import char_class
-from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
+from mamori.screening.detectors.base import (
+    EXPLANATIONS_KEPT,
+    BuildContext,
+    Detector,
+    ScanInput,
+    register,
+    to_finding,
+)
 from mamori.screening.findings import Explanation, Finding
 
 _KANJI = "一-龥々〆ヶ"
@@ -66,9 +73,6 @@ _KANA_HONORIFICS = frozenset({"さま", "さん", "くん", "ちゃん"})
 # 市長・区長・知事 … follow a place as often as a person (川崎市長): not used as honorifics.
 _PLACE_TITLES = (*"市区町村都道府県", "知事")
 
-
-_EXPLANATIONS_KEPT = 4096
-"""Explanations a person detector keeps for reuse (clue words come from the lexicons, so few)."""
 
 # Kinds of clue without a score of their own take the score of the clue they resemble.
 _SCORE_OF = {
@@ -318,11 +322,11 @@ class PersonDetector:
         explanations = self._explanations
 
         def add(start: int, end: int, kind: str, clue: str) -> None:
-            # One explanation per kind of clue and clue word: they are immutable, so shared.
+            # One explanation per kind of clue and clue word, shared (see EXPLANATIONS_KEPT).
             explanation = explanations.get((kind, clue))
             if explanation is None:
                 explanation = Explanation(kind.replace("_", "-"), (clue,) if clue else ())
-                if len(explanations) < _EXPLANATIONS_KEPT:
+                if len(explanations) < EXPLANATIONS_KEPT:
                     explanations[(kind, clue)] = explanation
             found.append(
                 to_finding(
