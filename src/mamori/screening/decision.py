@@ -27,6 +27,11 @@ class Verdict:
     reasons: tuple[Reason, ...]
 
 
+VERDICTS_KEPT = 4096
+"""Verdicts a decider keeps for reuse (they are immutable): enough for the combinations of
+types, actions and counts that real texts produce."""
+
+
 class Decider:
     """Actions and verdicts under one policy. Each type's action and the rules behind it are read
     from the policy once, not once per finding (a guard keeps one: its policy does not change)."""
@@ -35,6 +40,7 @@ class Decider:
         self.policy = policy
         self._actions: dict[tuple[str, bool], Action] = {}
         self._enforces: dict[str, tuple[str, ...]] = {}
+        self._verdicts: dict[frozenset[tuple[tuple[str, Action], int]], Verdict] = {}
 
     def action(self, finding: Finding, *, output: bool) -> Action:
         if finding.type == "CLASSIFICATION_MARKING":
@@ -63,6 +69,16 @@ class Decider:
         for finding in findings:
             key = (finding.type, self.action(finding, output=output))
             counts[key] = counts.get(key, 0) + 1
+        # A verdict depends only on these counts, and few combinations occur: each is made once.
+        counted = frozenset(counts.items())
+        verdict = self._verdicts.get(counted)
+        if verdict is None:
+            verdict = self._verdict(counts)
+            if len(self._verdicts) < VERDICTS_KEPT:
+                self._verdicts[counted] = verdict
+        return verdict
+
+    def _verdict(self, counts: dict[tuple[str, Action], int]) -> Verdict:
         reasons = tuple(
             Reason(type=entity, action=action, count=count, enforces=self.enforces(entity))
             for (entity, action), count in sorted(

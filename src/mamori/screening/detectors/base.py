@@ -33,8 +33,6 @@ class ScanInput:
     text: NormalizedText
     lowered: str
     """``text.normalized.lower()``: context words and lexicons are matched case-insensitively."""
-    has_digit: bool
-    has_ascii_letter: bool
     possible: frozenset[Hashable] | None = None
     """Patterns that may match (from the prefilter); None means: run every pattern."""
     _windows_with: dict[int, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
@@ -47,13 +45,17 @@ class ScanInput:
             # "İ".lower() is two characters: keep such characters as they are, so every offset
             # found in the lowered text is an offset in the normalised text too.
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in normalized)
-        return cls(
-            text,
-            lowered,
-            _DIGITS.search(normalized) is not None,
-            _ASCII_LETTER.search(normalized) is not None,
-            possible,
-        )
+        return cls(text, lowered, possible)
+
+    # Asked only when a detector that needs digits (or letters) could otherwise run: with the
+    # prefilter, that is seldom on a text without any.
+    @cached_property
+    def has_digit(self) -> bool:
+        return _DIGITS.search(self.text.normalized) is not None
+
+    @cached_property
+    def has_ascii_letter(self) -> bool:
+        return _ASCII_LETTER.search(self.text.normalized) is not None
 
     @cached_property
     def digit_windows(self) -> tuple[tuple[int, int, int], ...]:
