@@ -147,3 +147,10 @@ def test_any_case_knows_the_final_sigma_and_the_kelvin_sign() -> None:
     for text in ("ΟΔΟΣ", "ΣΑΣ", "\u212a", "Straße", "İ"):
         plain = NormalizedText(text, text, (0,), (0,), (True,))
         assert re.fullmatch(any_case(ScanInput.of(plain).lowered), text), text
+
+
+def test_the_prefilter_steps_aside_for_every_digit_but_0_to_9() -> None:
+    # Detectors find digit runs with [0-9] in a text the prefilter read: no other digit may be in it.
+    others = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
+    assert FAST.prefilter is not None
+    assert all(FAST.prefilter.possible(f"番号 1{digit}2") is None for digit in others)

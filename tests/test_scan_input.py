@@ -37,3 +37,12 @@ def test_digit_windows_are_the_merged_digit_runs(text: str, min_digits: int) -> 
     assert scan.digit_windows == expected
     assert scan.windows_with(min_digits) == [(a, b) for a, b, n in expected if n >= min_digits]
     assert scan.windows_with(min_digits) is scan.windows_with(min_digits)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789-年 ab\n")), max_size=80))
+@settings(max_examples=300)
+def test_a_prefiltered_text_has_the_same_windows(text: str) -> None:
+    plain = NormalizedText(text, text, (0,), (0,), (True,))
+    read = ScanInput.of(plain, frozenset())  # as if the prefilter had read it
+    assert read.digit_windows == ScanInput.of(plain).digit_windows
+    assert read.has_digit == ScanInput.of(plain).has_digit

@@ -31,7 +31,8 @@ MIN_PART_GRAMS = 4
 def ngrams(text: str, n: int) -> Counter[str]:
     grams: Counter[str] = Counter()
     for chunk in _SEPARATORS.split(text.lower()):
-        grams.update(chunk[i : i + n] for i in range(len(chunk) - n + 1))
+        # The n-grams in order: the chunk shifted by 0 … n - 1 characters, zipped (to the shortest).
+        grams.update(map("".join, zip(*(chunk[i:] for i in range(n)), strict=False)))
     # Each distinct gram is judged once; deleting keeps the others in first-seen order.
     for gram in [gram for gram in grams if _NOISE.fullmatch(gram)]:
         del grams[gram]
@@ -46,7 +47,8 @@ def cosine(a: Counter[str], b: Counter[str], norm_a: float, norm_b: float) -> fl
     """Cosine similarity; the norms are passed in, as each text is compared with several others."""
     if not a or not b:
         return 0.0
-    dot = sum(count * b[gram] for gram, count in a.items() if gram in b)
+    # Counts are integers: the dot product is exact in any order, so only shared grams are visited.
+    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
     return dot / (norm_a * norm_b)
 
 
