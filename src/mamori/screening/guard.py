@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from mamori.content.screening import Policy
@@ -122,11 +122,19 @@ class Guard:
             if prefilter
             else None
         )
-        # A pattern recogniser none of whose patterns can match is not even called.
-        self.plan: tuple[tuple[Detector, frozenset[Hashable] | None], ...] = tuple(
-            (detector, frozenset(detector.keys) if isinstance(detector, PatternDetector) else None)
-            for detector in self.detectors
+        # A pattern recogniser none of whose patterns can match is not even called: the detectors
+        # a text needs are found from the (few) keys the prefilter reported.
+        self.always_called = frozenset(
+            index
+            for index, detector in enumerate(self.detectors)
+            if not isinstance(detector, PatternDetector)
         )
+        self.called_for = {
+            key: index
+            for index, detector in enumerate(self.detectors)
+            if isinstance(detector, PatternDetector)
+            for key in detector.keys
+        }
         self.decider = Decider(policy)
         self.thresholds: dict[str, float] = {str(k): v for k, v in policy.thresholds.items()}
         self.default_threshold = policy.thresholds["default"]
@@ -167,9 +175,14 @@ class Guard:
         )
         candidates: list[Finding] = []
         thresholds, default_threshold = self.thresholds, self.default_threshold
-        for detector, keys in self.plan:
-            if keys is not None and possible is not None and keys.isdisjoint(possible):
-                continue
+        called: Iterable[int] = range(len(self.detectors))
+        if possible is not None:
+            called_for = self.called_for
+            called = sorted(
+                self.always_called.union(called_for[key] for key in possible if key in called_for)
+            )
+        for index in called:
+            detector = self.detectors[index]
             if (detector.needs == "digit" and not scan.has_digit) or (
                 detector.needs == "ascii_letter" and not scan.has_ascii_letter
             ):

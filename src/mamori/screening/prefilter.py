@@ -91,16 +91,17 @@ class Prefilter:
             return None
         if _RISKY.search(text):
             return None
-        hits: set[int] = set()
+        hits: list[int] = []  # each pattern reports once (SINGLEMATCH)
+        found = hits.append
 
         def on_match(pattern_id: int, _start: int, _end: int, _flags: int, _context: Any) -> None:
-            hits.add(pattern_id)
+            found(pattern_id)
 
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             scratch = self._local.scratch = self.scratch.clone()
         self.database.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
-        return self.always | {self.keys[i] for i in hits}
+        return self.always.union(map(self.keys.__getitem__, hits))
 
 
 def hyperscan_syntax(pattern: str) -> str:
