@@ -154,3 +154,17 @@ def test_the_prefilter_steps_aside_for_every_digit_but_0_to_9() -> None:
     others = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
     assert FAST.prefilter is not None
     assert all(FAST.prefilter.possible(f"番号 1{digit}2") is None for digit in others)
+
+
+def test_hyperscan_itself_finds_every_risky_character() -> None:
+    from mamori.screening.prefilter import _RISKY
+
+    assert FAST.prefilter is not None and FAST.prefilter.risky_id is not None
+    risky = [
+        chr(c)
+        for c in [*range(0x10000), 0x10000, 0x1F600, 0xE0041, 0x10FFFF]
+        if not 0xD800 <= c <= 0xDFFF and _RISKY.match(chr(c))
+    ]
+    assert len(risky) > 1000
+    assert all(FAST.prefilter.possible(f"氏名：{char}山田") is None for char in risky)
+    assert FAST.prefilter.possible("氏名：山田、電話 03-1234-5678") is not None

@@ -163,8 +163,13 @@ class Guard:
         Placeholders that ``vault`` issued are not findings; anything else that merely looks like
         a placeholder (``<MY_NUMBER_123456789018>``) is scanned like any other text.
         """
-        # A lone surrogate cannot be encoded; U+FFFD keeps every offset where it was.
-        text_for_scan = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+        # A lone surrogate cannot be encoded; U+FFFD keeps every offset where it was. (Strict
+        # UTF-8 refuses exactly the surrogates, and encoding is cheaper than searching for them.)
+        try:
+            text.encode("utf-8")
+            text_for_scan = text
+        except UnicodeEncodeError:
+            text_for_scan = _SURROGATE.sub("\ufffd", text)
         normalized = NormalizedText.of(text_for_scan)
         possible = self.prefilter.possible(normalized.normalized) if self.prefilter else None
         scan = ScanInput.of(normalized, possible)
