@@ -137,3 +137,15 @@ def strip_honorific_always(name: str) -> str:
 @settings(max_examples=500)
 def test_honorifics_are_stripped_as_before(name: str) -> None:
     assert DETECTOR._strip_honorific(name) == strip_honorific_always(name)
+
+
+PLAIN = Guard(Guard.default().policy, Guard.default().data, prefilter=False)
+CASED_LATIN_TEXT = st.tuples(LATIN_TEXT, st.sampled_from([str.upper, str.title, str.swapcase])).map(
+    lambda pair: pair[0] + " " + pair[1](pair[0])
+)
+
+
+@given(CASED_LATIN_TEXT)
+@settings(max_examples=300)
+def test_latin_names_are_found_with_the_title_word_gate_as_without_it(text: str) -> None:
+    assert Guard.default().scan(text).findings == PLAIN.scan(text).findings

@@ -16,6 +16,7 @@ from mamori.screening.detectors.base import (
     BuildContext,
     Detector,
     ScanInput,
+    any_case,
     register,
     to_finding,
 )
@@ -307,8 +308,13 @@ class PersonDetector:
         return passes
 
     def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
-        """Each pass over the text, so the prefilter can skip those that cannot match."""
-        return [((self.id, name), regex) for name, regex in self._passes().items()]
+        """Each pass over the text, so the prefilter can skip those that cannot match; and the
+        last words of the Latin titles: a Latin name needs one of them in the text (in any case)."""
+        title_ends = "|".join(any_case(end) for end in self.latin_title_ends)
+        patterns: list[tuple[Hashable, re.Pattern[str]]] = [
+            ((self.id, name), regex) for name, regex in self._passes().items()
+        ]
+        return [*patterns, ((self.id, "latin_title_end"), re.compile(title_ends))]
 
     def _may(self, scan: ScanInput) -> Callable[[str], bool]:
         possible = scan.possible
@@ -445,7 +451,8 @@ class PersonDetector:
                 start = match.start(1)
                 if self._name_at(text, start, alone=True) == start + len(name):
                     add(start, start + len(name), "chat_speaker", "")
-        for match in _CAPITALISED.finditer(text) if may("capitalised") else ():
+        latin = may("capitalised") and may("latin_title_end")
+        for match in _CAPITALISED.finditer(text) if latin else ():
             found_title = self._latin_title(text, match)
             if found_title is not None:
                 title, name_start = found_title
