@@ -96,3 +96,13 @@ def test_threshold_drops_weak_candidates() -> None:
     text = "電話 03-1234-5678"
     assert [f.type for f in guard.scan(text).findings] == ["PHONE_NUMBER"]
     assert strict.scan(text).findings == ()
+
+
+def test_verdicts_follow_the_counts_whatever_was_decided_before() -> None:
+    guard = Guard.default()
+    for names in ("山田太郎様", "山田太郎様と佐藤花子様", "山田太郎様", "個人番号 <X>、山田太郎様"):
+        verdict = guard.scan(names).verdict
+        counts = [(r.type, r.action, r.count) for r in verdict.reasons]
+        assert counts == [("PERSON", "redact", names.count("様"))]
+        assert verdict.action == "redact"
+    assert guard.scan("本件について回答する。").verdict.reasons == ()

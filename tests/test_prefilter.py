@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mamori.screening.detectors.base import ScanInput, any_case
+from mamori.screening.detectors.lexicon import LexiconDetector
 from mamori.screening.guard import Guard
-from mamori.screening.prefilter import Prefilter
+from mamori.screening.prefilter import Prefilter, hyperscan_syntax
+from mamori.screening.text import NormalizedText
 
 PIECES = [
     "氏名：山田太郎",
@@ -109,3 +114,57 @@ def test_threads_can_share_one_guard() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda text: FAST.scan(text).findings, texts))
     assert results == expected
+
+
+def test_python_unicode_escapes_reach_hyperscan() -> None:
+    assert hyperscan_syntax(r"[\U000E0001-\U000E007F]{4,}") == r"[\x{000E0001}-\x{000E007F}]{4,}"
+    assert hyperscan_syntax(r"\u3042\\u3042\d") == r"\x{3042}\\u3042\d"
+    prefilter = Prefilter([("tags", re.compile(r"[\U000E0001-\U000E007F]{4,}"))])
+    assert "tags" not in prefilter.always  # compiled, so it is skipped where it cannot match
+    assert prefilter.possible("plain text") == frozenset()
+
+
+LEXICONS = [d for d in FAST.detectors if isinstance(d, LexiconDetector)]
+
+
+@pytest.mark.parametrize("case", [str.upper, str.title, str.swapcase])
+def test_terms_are_seen_by_the_prefilter_in_any_case(case: Callable[[str], str]) -> None:
+    for detector in LEXICONS:
+        for term in detector.terms:
+            text = f"資料：{case(term)}。"
+            assert FAST.scan(text).findings == PLAIN.scan(text).findings, text
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs"])))
+@settings(max_examples=500)
+def test_any_case_matches_every_text_that_lowers_to_the_word(text: str) -> None:
+    plain = NormalizedText(text, text, (0,), (0,), (True,))
+    lowered = ScanInput.of(plain).lowered
+    assert re.fullmatch(any_case(lowered), text, re.DOTALL), (text, lowered)
+
+
+def test_any_case_knows_the_final_sigma_and_the_kelvin_sign() -> None:
+    for text in ("ΟΔΟΣ", "ΣΑΣ", "\u212a", "Straße", "İ"):
+        plain = NormalizedText(text, text, (0,), (0,), (True,))
+        assert re.fullmatch(any_case(ScanInput.of(plain).lowered), text), text
+
+
+def test_the_prefilter_steps_aside_for_every_digit_but_0_to_9() -> None:
+    # Detectors find digit runs with [0-9] in a text the prefilter read: no other digit may be in it.
+    others = [chr(c) for c in range(0x80, 0x110000) if chr(c).isdecimal()]
+    assert FAST.prefilter is not None
+    assert all(FAST.prefilter.possible(f"番号 1{digit}2") is None for digit in others)
+
+
+def test_hyperscan_itself_finds_every_risky_character() -> None:
+    from mamori.screening.prefilter import _RISKY
+
+    assert FAST.prefilter is not None and FAST.prefilter.risky_id is not None
+    risky = [
+        chr(c)
+        for c in [*range(0x10000), 0x10000, 0x1F600, 0xE0041, 0x10FFFF]
+        if not 0xD800 <= c <= 0xDFFF and _RISKY.match(chr(c))
+    ]
+    assert len(risky) > 1000
+    assert all(FAST.prefilter.possible(f"氏名：{char}山田") is None for char in risky)
+    assert FAST.prefilter.possible("氏名：山田、電話 03-1234-5678") is not None

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mamori.screening.text import NormalizedText
+from mamori.screening.text import NormalizedText, _one_to_one, _translate
 
 JAPANESE_MIX = st.text(
     alphabet=st.sampled_from(
@@ -71,3 +71,25 @@ def test_spans_are_monotonic(text: str) -> None:
     normalized = NormalizedText.of(text)
     starts = [normalized.to_original(i, i + 1)[0] for i in range(len(normalized.normalized))]
     assert starts == sorted(starts)
+
+
+# Characters the one-to-one table maps, BMP and supplementary, among ones it leaves alone.
+_MAPPED = sorted(chr(code) for code in _one_to_one())
+TABLE_MIX = st.text(
+    alphabet=st.one_of(st.sampled_from(_MAPPED), st.characters(codec="utf-8")), max_size=60
+)
+
+
+@given(TABLE_MIX)
+@settings(max_examples=300)
+def test_translating_only_where_the_text_changes_equals_str_translate(text: str) -> None:
+    assert _translate(text) == text.translate(_one_to_one())
+
+
+@given(st.one_of(st.text(max_size=40), JAPANESE_MIX), st.integers(-3, 64), st.integers(-3, 64))
+@settings(max_examples=300)
+def test_the_one_to_one_shortcut_maps_like_the_pieces(text: str, start: int, end: int) -> None:
+    normalized = NormalizedText.of(text)
+    first = normalized._point(start, at_end=False)
+    expected = (first, first) if start >= end else (first, normalized._point(end, at_end=True))
+    assert normalized.to_original(start, end) == expected

@@ -5,12 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from mamori.content.screening import Policy
 from mamori.content.screening_loader import ScreeningData, load_screening
-from mamori.screening.decision import Verdict, action_for, decide
+from mamori.screening.decision import Decider, Verdict
 from mamori.screening.detectors import Detector, build
 from mamori.screening.detectors.base import BuildContext, PrefilteredDetector, ScanInput
 from mamori.screening.detectors.pattern import PatternDetector
@@ -122,11 +122,20 @@ class Guard:
             if prefilter
             else None
         )
-        # A pattern recogniser none of whose patterns can match is not even called.
-        self.plan: tuple[tuple[Detector, frozenset[Hashable] | None], ...] = tuple(
-            (detector, frozenset(detector.keys) if isinstance(detector, PatternDetector) else None)
-            for detector in self.detectors
+        # A pattern recogniser none of whose patterns can match is not even called: the detectors
+        # a text needs are found from the (few) keys the prefilter reported.
+        self.always_called = frozenset(
+            index
+            for index, detector in enumerate(self.detectors)
+            if not isinstance(detector, PatternDetector)
         )
+        self.called_for = {
+            key: index
+            for index, detector in enumerate(self.detectors)
+            if isinstance(detector, PatternDetector)
+            for key in detector.keys
+        }
+        self.decider = Decider(policy)
         self.thresholds: dict[str, float] = {str(k): v for k, v in policy.thresholds.items()}
         self.default_threshold = policy.thresholds["default"]
 
@@ -154,8 +163,13 @@ class Guard:
         Placeholders that ``vault`` issued are not findings; anything else that merely looks like
         a placeholder (``<MY_NUMBER_123456789018>``) is scanned like any other text.
         """
-        # A lone surrogate cannot be encoded; U+FFFD keeps every offset where it was.
-        text_for_scan = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+        # A lone surrogate cannot be encoded; U+FFFD keeps every offset where it was. (Strict
+        # UTF-8 refuses exactly the surrogates, and encoding is cheaper than searching for them.)
+        try:
+            text.encode("utf-8")
+            text_for_scan = text
+        except UnicodeEncodeError:
+            text_for_scan = _SURROGATE.sub("\ufffd", text)
         normalized = NormalizedText.of(text_for_scan)
         possible = self.prefilter.possible(normalized.normalized) if self.prefilter else None
         scan = ScanInput.of(normalized, possible)
@@ -166,9 +180,14 @@ class Guard:
         )
         candidates: list[Finding] = []
         thresholds, default_threshold = self.thresholds, self.default_threshold
-        for detector, keys in self.plan:
-            if keys is not None and possible is not None and keys.isdisjoint(possible):
-                continue
+        called: Iterable[int] = range(len(self.detectors))
+        if possible is not None:
+            called_for = self.called_for
+            called = sorted(
+                self.always_called.union(called_for[key] for key in possible if key in called_for)
+            )
+        for index in called:
+            detector = self.detectors[index]
             if (detector.needs == "digit" and not scan.has_digit) or (
                 detector.needs == "ascii_letter" and not scan.has_ascii_letter
             ):
@@ -184,7 +203,7 @@ class Guard:
 
     def scan(self, text: str, *, output: bool = False, vault: Vault | None = None) -> ScanResult:
         findings = self.find(text, vault)
-        return ScanResult(tuple(findings), decide(findings, self.policy, output=output))
+        return ScanResult(tuple(findings), self.decider.decide(findings, output=output))
 
     def redact(
         self, text: str, vault: Vault | None = None, *, output: bool = False
@@ -195,7 +214,7 @@ class Guard:
             f
             for f in self.find(text, vault)
             if f.type in REDACTABLE_TYPES
-            and action_for(f, self.policy, output=output) in ("redact", "block")
+            and self.decider.action(f, output=output) in ("redact", "block")
         ]
         return vault.redact(text, findings), vault
 

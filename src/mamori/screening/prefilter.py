@@ -28,27 +28,55 @@ try:
 except ImportError:  # pragma: no cover - hyperscan ships wheels for the platforms we run on
     hyperscan = None
 
-# Python syntax hyperscan does not take (\U0001F600, \N{…}, back-references, conditionals).
+# Python syntax hyperscan does not take (\N{…}, back-references, conditionals).
 _UNSUPPORTED = re.compile(r"\\[UuN]|\\[1-9]|\(\?P=|\(\?\(")
+# An escape: \uXXXX and \UXXXXXXXX are written \x{…} for hyperscan; any other stays as it is.
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))", re.DOTALL)
 # Python's character classes know Unicode; hyperscan's do only with UCP.
 _NEEDS_UNICODE_CLASSES = re.compile(r"\\[wWbBdDsS]")
 
 
-def _risky_characters() -> re.Pattern[str]:
+def _risky_characters() -> list[tuple[int, int]]:
     """Characters on which Python's classes and hyperscan's Unicode classes may disagree: controls
     (Python's \\s takes \x1c–\x1f), format characters, line and paragraph separators, combining
-    marks, and digits other than 0–9. A text holding any of them is scanned without the prefilter."""
-    ranges: list[str] = []
+    marks, and digits other than 0–9; and everything outside the BMP. A text holding any of them is
+    scanned without the prefilter. As ranges of code points (first, last)."""
+    codes = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
     for code in range(0x80, 0x10000):
-        ch = chr(code)
-        category = unicodedata.category(ch)
+        category = unicodedata.category(chr(code))
         if category in {"Cc", "Cf", "Zl", "Zp", "Mn", "Mc", "Me", "Nd", "Cs", "Co"}:
-            ranges.append(re.escape(ch))
-    controls = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
-    return re.compile("[" + controls + "".join(ranges) + "]|[\U00010000-\U0010ffff]")
+            codes.append(code)
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return [*ranges, (0x10000, 0x10FFFF)]
 
 
-_RISKY = _risky_characters()
+_RISKY_RANGES = _risky_characters()
+_RISKY = re.compile(
+    "["
+    + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _RISKY_RANGES[:-1])
+    + "]|[\U00010000-\U0010ffff]"  # apart: sre tests a class of BMP characters in a bitmap
+)
+
+
+def _risky_for_hyperscan() -> str:
+    """The same class for hyperscan, which then tells in its one pass whether a text is risky.
+    Surrogates are left out: they cannot be in UTF-8 (the guard replaces lone ones first)."""
+    parts: list[tuple[int, int]] = []
+    for first, last in _RISKY_RANGES:
+        if first < 0xD800:
+            parts.append((first, min(last, 0xD7FF)))
+        if last > 0xDFFF:
+            parts.append((max(first, 0xE000), last))
+    return "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in parts) + "]"
+
+
+_RISKY_HYPERSCAN = _risky_for_hyperscan()
+_RISKY_KEY = object()
 
 
 def cache_dir() -> Path:
@@ -65,18 +93,24 @@ class Prefilter:
         """``on_compile`` is called before a slow compile (no cached database): a front end can
         tell its user why the first start takes a few seconds."""
         self.keys: list[Hashable] = []
+        self.risky_id: int | None = None
         self.database: Any = None
         self.scratch: Any = None
         self._local = threading.local()
         if hyperscan is None:
             self.always: frozenset[Hashable] = frozenset(key for key, _ in patterns)
             return
-        candidates = [
-            (key, regex.pattern.encode("utf-8"), _flags(regex)) for key, regex in patterns
+        candidates: list[tuple[Hashable, bytes, int]] = [
+            (key, hyperscan_syntax(regex.pattern).encode("utf-8"), _flags(regex))
+            for key, regex in patterns
         ]
+        # Matched exactly (not in prefilter mode): a character class is no approximation.
+        exact = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
+        candidates.append((_RISKY_KEY, _RISKY_HYPERSCAN.encode("ascii"), exact))
         self.database, rejected = _load_or_compile(candidates, on_compile)
-        self.always = frozenset(candidates[i][0] for i in rejected)
+        self.always = frozenset(candidates[i][0] for i in rejected if i < len(patterns))
         self.keys = [key for i, (key, _, _) in enumerate(candidates) if i not in rejected]
+        self.risky_id = self.keys.index(_RISKY_KEY) if _RISKY_KEY in self.keys else None
         self.scratch = hyperscan.Scratch(self.database) if self.database is not None else None
         # A scratch space serves one scan at a time: each thread gets its own clone.
         self._local = threading.local()
@@ -86,18 +120,31 @@ class Prefilter:
         the text holds characters the prefilter cannot judge: then every pattern runs."""
         if self.database is None:
             return None
-        if _RISKY.search(text):
+        if self.risky_id is None and _RISKY.search(text):
             return None
-        hits: set[int] = set()
+        hits: list[int] = []  # each pattern reports once (SINGLEMATCH)
+        found = hits.append
 
         def on_match(pattern_id: int, _start: int, _end: int, _flags: int, _context: Any) -> None:
-            hits.add(pattern_id)
+            found(pattern_id)
 
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             scratch = self._local.scratch = self.scratch.clone()
         self.database.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
-        return self.always | {self.keys[i] for i in hits}
+        if self.risky_id in hits:
+            return None
+        return self.always.union(map(self.keys.__getitem__, hits))
+
+
+def hyperscan_syntax(pattern: str) -> str:
+    """``pattern`` with Python's \\u and \\U escapes in the \\x{…} form hyperscan reads."""
+
+    def rewrite(escape: re.Match[str]) -> str:
+        code = escape.group(1) or escape.group(2)
+        return f"\\x{{{code}}}" if code else escape.group(0)
+
+    return _ESCAPE.sub(rewrite, pattern)
 
 
 def _flags(regex: re.Pattern[str]) -> int:

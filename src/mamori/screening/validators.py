@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import operator
 import re
 from collections.abc import Callable
 
@@ -38,19 +39,48 @@ def digits(text: str) -> str:
     return _NOT_DIGIT.sub("", text)
 
 
+# The check digits below are python-stdnum's, computed directly for ASCII digits (stdnum spends
+# most of its time cleaning the input, which digits() has already done); digits in any other
+# script go to stdnum itself, which maps some of them (full-width, mathematical) to ASCII.
+_MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_CORPORATE_WEIGHTS = (1, 2) * 6
+
+
 def valid_my_number(text: str) -> bool:
     number = digits(text)
-    return len(number) == 12 and bool(my_number.is_valid(number))
+    if len(number) != 12:
+        return False
+    if not number.isascii():
+        return bool(my_number.is_valid(number))
+    total = sum(map(operator.mul, _MY_NUMBER_WEIGHTS, map(int, number)))
+    return str(-total % 11 % 10) == number[-1]
 
 
 def valid_corporate_number(text: str) -> bool:
     number = digits(text)
-    return len(number) == 13 and bool(corporate_number.is_valid(number))
+    if len(number) != 13:
+        return False
+    if not number.isascii():
+        return bool(corporate_number.is_valid(number))
+    total = sum(map(operator.mul, _CORPORATE_WEIGHTS, map(int, reversed(number[1:])))) % 9
+    return str(9 - total) == number[0]
+
+
+_LUHN_DOUBLED = {str(d): sum(divmod(d * 2, 10)) for d in range(10)}
+
+
+def _luhn(number: str) -> bool:
+    backwards = number[::-1]
+    doubled = sum(map(_LUHN_DOUBLED.__getitem__, backwards[1::2]))
+    return (sum(map(int, backwards[::2])) + doubled) % 10 == 0
 
 
 def valid_credit_card(text: str) -> bool:
     number = digits(text)
-    return 13 <= len(number) <= 19 and bool(luhn.is_valid(number)) and len(set(number)) > 1
+    if not 13 <= len(number) <= 19:
+        return False
+    passes = _luhn(number) if number.isascii() else bool(luhn.is_valid(number))
+    return passes and len(set(number)) > 1
 
 
 def valid_ip_address(text: str) -> bool:

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import Protocol, runtime_checkable
 
 from mamori.content.screening import Policy, Recognizer
+from mamori.screening.charclass import char_class
 from mamori.screening.findings import Finding
 from mamori.screening.text import NormalizedText
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+EXPLANATIONS_KEPT = 4096
+"""Explanations a detector keeps for reuse: they are immutable, and their parts (pattern ids,
+clue and context words) come from the data, so there are few."""
 
 
-_DIGITS = re.compile(r"\d+")
+# A run of digits. The first digit is taken on its own so that sre can skip to digits in C; a
+# text the prefilter read holds no digits but 0-9 (others make it step aside), and sre tests the
+# range [0-9] faster than the Unicode class \d.
+_DIGITS = re.compile(r"\d\d*")
+_ASCII_DIGITS = re.compile("[0-9][0-9]*")
 DIGIT_LEAD = 12
 """How far before a digit a digit-anchored match may start (旅券 TK…, H2.4.1, (03)…)."""
 DIGIT_GAP = 4
@@ -29,10 +37,9 @@ class ScanInput:
     text: NormalizedText
     lowered: str
     """``text.normalized.lower()``: context words and lexicons are matched case-insensitively."""
-    has_digit: bool
-    has_ascii_letter: bool
     possible: frozenset[Hashable] | None = None
     """Patterns that may match (from the prefilter); None means: run every pattern."""
+    _windows_with: dict[int, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, text: NormalizedText, possible: frozenset[Hashable] | None = None) -> ScanInput:
@@ -42,31 +49,77 @@ class ScanInput:
             # "İ".lower() is two characters: keep such characters as they are, so every offset
             # found in the lowered text is an offset in the normalised text too.
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in normalized)
-        return cls(
-            text,
-            lowered,
-            _DIGITS.search(normalized) is not None,
-            _ASCII_LETTER.search(normalized) is not None,
-            possible,
-        )
+        return cls(text, lowered, possible)
+
+    # Asked only when a detector that needs digits (or letters) could otherwise run: with the
+    # prefilter, that is seldom on a text without any.
+    @cached_property
+    def _digit_runs(self) -> re.Pattern[str]:
+        return _DIGITS if self.possible is None else _ASCII_DIGITS
+
+    @cached_property
+    def has_digit(self) -> bool:
+        return self._digit_runs.search(self.text.normalized) is not None
+
+    @cached_property
+    def has_ascii_letter(self) -> bool:
+        return _ASCII_LETTER.search(self.text.normalized) is not None
 
     @cached_property
     def digit_windows(self) -> tuple[tuple[int, int, int], ...]:
         """(pos, endpos, digits) around each cluster of digits, for digit-anchored patterns.
 
         Computed only when a digit-anchored pattern actually runs."""
-        normalized = self.text.normalized
-        windows: list[list[int]] = []
-        last_digit = -DIGIT_GAP - 1
-        for run in _DIGITS.finditer(normalized):
-            start, end = max(0, run.start() - DIGIT_LEAD), min(len(normalized), run.end() + 2)
-            if windows and run.start() - last_digit <= DIGIT_GAP:
-                windows[-1][1] = end
-                windows[-1][2] += run.end() - run.start()
-            else:
-                windows.append([start, end, run.end() - run.start()])
-            last_digit = run.end()
-        return tuple((a, b, n) for a, b, n in windows)
+        length = len(self.text.normalized)
+        windows: list[tuple[int, int, int]] = []
+        first = last = digits = -1  # the cluster being collected: its first and last digit
+        for run in self._digit_runs.finditer(self.text.normalized):
+            start, end = run.span()
+            if digits >= 0 and start - last <= DIGIT_GAP:
+                last, digits = end, digits + end - start
+                continue
+            if digits >= 0:
+                windows.append((max(0, first - DIGIT_LEAD), min(length, last + 2), digits))
+            first, last, digits = start, end, end - start
+        if digits >= 0:
+            windows.append((max(0, first - DIGIT_LEAD), min(length, last + 2), digits))
+        return tuple(windows)
+
+    def windows_with(self, min_digits: int) -> list[tuple[int, int]]:
+        """The digit windows holding at least ``min_digits`` digits (patterns share thresholds)."""
+        windows = self._windows_with.get(min_digits)
+        if windows is None:
+            windows = [(a, b) for a, b, digits in self.digit_windows if digits >= min_digits]
+            self._windows_with[min_digits] = windows
+        return windows
+
+
+@cache
+def _cased() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The cased BMP characters by their lower case (as ``ScanInput.lowered`` makes it) and by
+    their upper case. A text with characters outside the BMP is never prefiltered."""
+    by_lower: dict[str, set[str]] = {}
+    by_upper: dict[str, set[str]] = {}
+    for code in range(0x10000):
+        char = chr(code)
+        lower, upper = char.lower(), char.upper()
+        if lower == char == upper:
+            continue
+        by_lower.setdefault(lower if len(lower) == 1 else char, set()).add(char)
+        by_upper.setdefault(upper, set()).add(char)
+    return by_lower, by_upper
+
+
+def any_case(word: str) -> str:
+    """A regex for the normalised text that matches wherever ``ScanInput.lowered`` holds ``word``:
+    each character may have been any that lowers to it, or (for the final sigma, which
+    ``str.lower`` picks by context) any that shares its upper case."""
+    by_lower, by_upper = _cased()
+    parts: list[str] = []
+    for char in word:
+        sources = {char} | by_lower.get(char, set()) | by_upper.get(char.upper(), set())
+        parts.append(char_class(sources) if len(sources) > 1 else re.escape(char))
+    return "".join(parts)
 
 
 class Detector(Protocol):

@@ -1,8 +1,9 @@
 """Harmful content and prompt injection: categories of words and patterns, as data.
 
-One Aho-Corasick pass over the text finds every literal term. Which patterns run is decided by the
-Hyperscan prefilter when there is one; without it, a pattern runs only near the words it cannot
-match without (see ``screening.triggers``).
+One Aho-Corasick pass over the text finds every literal term. With the Hyperscan prefilter, that
+pass runs only when the prefilter saw a term, and the prefilter decides which patterns run;
+without it, a pattern runs only near the words it cannot match without (see
+``screening.triggers``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from dataclasses import dataclass
 import ahocorasick
 
 from mamori.content.screening import LexiconRecognizer, Recognizer
-from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
+from mamori.screening.detectors.base import (
+    BuildContext,
+    Detector,
+    ScanInput,
+    any_case,
+    register,
+    to_finding,
+)
 from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.triggers import required_words
 
@@ -56,10 +64,14 @@ class LexiconDetector:
         self.id = recognizer.id
         self.entity: EntityType = recognizer.entity
         self.automaton = ahocorasick.Automaton()
+        # The terms alone, for a text the prefilter has read: trigger words are not needed then.
+        self.term_automaton = ahocorasick.Automaton()
+        self.terms_key = (self.id, "terms")
         entries: dict[str, list[tuple[str, object]]] = {}
         for category in recognizer.categories:
             for term in category.terms:
                 entries.setdefault(term.lower(), []).append(("term", (category.id, category.score)))
+        self.terms = tuple(entries)
         self.always: list[_Pattern] = []
         self.gated: list[_Pattern] = []
         for category in recognizer.categories:
@@ -77,11 +89,18 @@ class LexiconDetector:
         self.by_key = {pattern.key: pattern for pattern in (*self.always, *self.gated)}
         for key, values in entries.items():
             self.automaton.add_word(key, (len(key), tuple(values)))
+            terms = tuple(value for value in values if value[0] == "term")
+            if terms:
+                self.term_automaton.add_word(key, (len(key), terms))
         self.has_entries = bool(entries)
         if self.has_entries:
             self.automaton.make_automaton()
+        if self.terms:
+            self.term_automaton.make_automaton()
 
     def detect(self, scan: ScanInput) -> list[Finding]:
+        if scan.possible is not None:
+            return self._detect_prefiltered(scan, scan.possible)
         found: list[Finding] = []
         # pattern index -> where its trigger words occur: the pattern is searched only around them.
         triggered: dict[int, list[int]] = {}
@@ -95,11 +114,6 @@ class LexiconDetector:
                     start = end_index - length + 1
                     found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
         length = len(scan.text.normalized)
-        if scan.possible is not None:
-            # The prefilter already knows which patterns can match: run exactly those.
-            for key in sorted(self.by_key.keys() & scan.possible):
-                self._search(scan, self.by_key[key], 0, length, found)
-            return found
         for pattern in self.always:
             self._search(scan, pattern, 0, length, found)
         for index in sorted(triggered):
@@ -107,8 +121,28 @@ class LexiconDetector:
                 self._search(scan, self.gated[index], pos, endpos, found)
         return found
 
+    def _detect_prefiltered(self, scan: ScanInput, possible: frozenset[Hashable]) -> list[Finding]:
+        """The prefilter already knows whether a term can occur and which patterns can match."""
+        found: list[Finding] = []
+        if self.terms_key in possible:
+            for end_index, (length, values) in self.term_automaton.iter(scan.lowered):
+                for _kind, (category, score) in values:
+                    start = end_index - length + 1
+                    found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
+        length = len(scan.text.normalized)
+        for key in sorted(self.by_key.keys() & possible):
+            self._search(scan, self.by_key[key], 0, length, found)
+        return found
+
     def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
-        return [(pattern.key, pattern.regex) for pattern in (*self.always, *self.gated)]
+        patterns: list[tuple[Hashable, re.Pattern[str]]] = [
+            (pattern.key, pattern.regex) for pattern in (*self.always, *self.gated)
+        ]
+        if self.terms:
+            # Terms are matched in the lower-cased text, the prefilter reads the normalised one.
+            any_term = "|".join(any_case(term) for term in self.terms)
+            patterns.append((self.terms_key, re.compile(any_term)))
+        return patterns
 
     def _search(
         self, scan: ScanInput, pattern: _Pattern, pos: int, endpos: int, found: list[Finding]

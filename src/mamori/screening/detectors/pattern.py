@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mamori.content.screening import Context, PatternRecognizer, Recognizer, expand_lexicons
-from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
+from mamori.screening.detectors.base import (
+    EXPLANATIONS_KEPT,
+    BuildContext,
+    Detector,
+    ScanInput,
+    register,
+    to_finding,
+)
 from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.validators import VALIDATORS
 
@@ -56,10 +63,14 @@ class CompiledPattern:
     digit_anchored: bool
     requires: tuple[str, ...]
     min_digits: int
+    key: tuple[str, str] = field(init=False)
+    level_groups: tuple[str, ...] = field(init=False)
+    """Named groups that carry a classification level (``level``, ``level2`` …), in order."""
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.owner, self.id)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.owner, self.id))
+        levels = tuple(name for name in self.regex.groupindex if name.startswith("level"))
+        object.__setattr__(self, "level_groups", levels)
 
     def matches(self, scan: ScanInput) -> Iterator[re.Match[str]]:
         text = scan.text.normalized
@@ -70,7 +81,7 @@ class CompiledPattern:
         if not self.digit_anchored:
             yield from self.regex.finditer(text)
             return
-        windows = [(a, b) for a, b, digits in scan.digit_windows if digits >= self.min_digits]
+        windows = scan.windows_with(self.min_digits)
         if len(windows) * _WINDOW_COST > len(text):
             yield from self.regex.finditer(text)
             return
@@ -108,23 +119,24 @@ class PatternDetector:
         self.validator = VALIDATORS[recognizer.validator] if recognizer.validator else None
         self.context = CompiledContext.of(recognizer.context, lexicons)
         self.negative = CompiledContext.of(recognizer.negative_context, lexicons)
+        self._explanations: dict[tuple[str, tuple[str, ...]], Explanation] = {}
 
     def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
         return [(pattern.key, pattern.regex) for pattern in self.patterns]
 
     def detect(self, scan: ScanInput) -> list[Finding]:
         found: list[Finding] = []
-        if self.requires and not any(word in scan.lowered for word in self.requires):
+        lowered = scan.lowered
+        if self.requires and not any(word in lowered for word in self.requires):
             return found
         # A recogniser that needs a context word finds nothing in a text without any.
-        if self.context and self.context.required and not self.context.words.search(scan.lowered):
+        if self.context and self.context.required and not self.context.words.search(lowered):
             return found
         normalized = scan.text.normalized
-        patterns = self.patterns
-        if scan.possible is not None:
-            patterns = tuple(
-                p for p, key in zip(self.patterns, self.keys, strict=True) if key in scan.possible
-            )
+        possible = scan.possible
+        patterns = (
+            self.patterns if possible is None else [p for p in self.patterns if p.key in possible]
+        )
         for pattern in patterns:
             for match in pattern.matches(scan):
                 start, end = match.span(pattern.group)
@@ -135,16 +147,17 @@ class PatternDetector:
                 score = pattern.score
                 words: tuple[str, ...] = ()
                 if self.context:
-                    words = self.context.found(scan.lowered, start, end)
+                    words = self.context.found(lowered, start, end)
                     if words:
                         score += self.context.boost
                     elif self.context.required:
                         continue
-                if self.negative and self.negative.found(scan.lowered, start, end):
+                if self.negative and self.negative.found(lowered, start, end):
                     score += self.negative.boost
                 level = pattern.level
-                for name, value in match.groupdict().items():
-                    if name.startswith("level") and value:
+                for name in pattern.level_groups:
+                    value = match.group(name)
+                    if value:
                         level = int(value)
                 found.append(
                     to_finding(
@@ -154,11 +167,20 @@ class PatternDetector:
                         type=self.entity,
                         score=max(0.0, min(1.0, score)),
                         detector=self.id,
-                        explanation=Explanation(pattern.id, words, self.validator_name),
+                        explanation=self._explanation(pattern.id, words),
                         level=level,
                     )
                 )
         return found
+
+    def _explanation(self, pattern: str, words: tuple[str, ...]) -> Explanation:
+        """One explanation per pattern and context words seen: immutable, so shared."""
+        explanation = self._explanations.get((pattern, words))
+        if explanation is None:
+            explanation = Explanation(pattern, words, self.validator_name)
+            if len(self._explanations) < EXPLANATIONS_KEPT:
+                self._explanations[(pattern, words)] = explanation
+        return explanation
 
 
 @register("pattern")

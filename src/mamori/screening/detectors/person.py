@@ -7,22 +7,38 @@ or where a known surname is followed by a known given name. Each finding says wh
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 
 from mamori.content.screening import PersonRecognizer, Recognizer
-from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
+from mamori.screening.charclass import char_class
+from mamori.screening.detectors.base import (
+    EXPLANATIONS_KEPT,
+    BuildContext,
+    Detector,
+    ScanInput,
+    any_case,
+    register,
+    to_finding,
+)
 from mamori.screening.findings import Explanation, Finding
 
 _KANJI = "一-龥々〆ヶ"
-_KANJI_RUN = re.compile(f"[{_KANJI}]{{2,7}}(?![{_KANJI}])(?<![{_KANJI}]{{8}})")
 _SPACED_KANJI = re.compile(f"(?<![{_KANJI}])([{_KANJI}]{{1,3}}) ([{_KANJI}]{{1,3}})(?![{_KANJI}])")
+# The one space of a _SPACED_KANJI match; the literal first lets sre jump from space to space.
+_SPACE_IN_KANJI = re.compile(f" (?<=[{_KANJI}] )(?=[{_KANJI}])")
 _BACK_NAME = re.compile(
     f"(?:[{_KANJI}]{{1,4}} ?(?:[{_KANJI}]{{0,4}}|[ぁ-ゖ]{{2,5}})|[ァ-ヶー]{{2,12}}(?: [ァ-ヶー]{{1,12}})?)\\Z"
 )
 _HIRAGANA = re.compile("[ぁ-ゖ]")
-_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,3}")
+_KATAKANA_RUN = re.compile("[ァ-ヶー ]+")
+# Capitalised words not preceded by a letter. The capital comes before the look-behind (which
+# then looks at it and the character before) so that sre can skip to capitals in C.
+_CAPITALISED = re.compile(r"[A-Z](?<![A-Za-z].)[a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,3}")
 # A title or label just before a Latin name: "Mr. ", "Name: ", "My name is ", "Best regards,\n".
 _TITLE_BEFORE = re.compile(r"([A-Za-z][A-Za-z ]{0,24}?)([.,]?)\s*:?\s*\Z")
+_TITLE_BEFORE_REACH = 30
+# What may follow the title in _TITLE_BEFORE: its [.,], \s and : (every character \s matches).
+_AFTER_TITLE = ".,:" + "".join(chr(c) for c in range(0x10000) if chr(c).isspace())
 # Only a letter's closing leads into a name across a comma ("Best regards,\n" — not "Madam,\n").
 _CLOSINGS = ("regards", "sincerely", "faithfully", "truly", "wishes")
 # Words a salutation or closing leads into that are not names ("Dear Sir or Madam").
@@ -91,12 +107,18 @@ class PersonDetector:
             )
         )
         self.honorific_set = frozenset(self.honorifics)
+        self.honorific_suffixes = tuple(self.honorifics)
         self.longest_honorific = max((len(h) for h in self.honorifics), default=0)
         self.longest_surname = max(len(s) for s in self.surnames)
         self.longest_given = max((len(g) for g in self.given_names), default=0)
         # Cheap gates for the surname + given-name pass: most kanji runs start with neither.
         self.surname_heads = frozenset(s[:2] for s in self.surnames if len(s) >= 2)
+        self.surname_firsts = frozenset(s[0] for s in self.surnames)
         self.single_surnames = frozenset(s for s in self.surnames if len(s) == 1)
+        # A whole kanji run of two to seven characters (not part of a longer run) whose first
+        # character starts a surname: sre finds these in C, so Python sees a quarter of the runs.
+        first = char_class(s[0] for s in self.surnames)
+        self.surname_run = re.compile(f"{first}(?<![{_KANJI}].)[{_KANJI}]{{1,6}}(?![{_KANJI}])")
         labels = _alternation(lexicons[recognizer.labels])
         self.label_regex = re.compile(
             f"(?:{labels}){_LABEL_NOTE}(\\s*[:：|]?\\s*)" + _NAME_AFTER_LABEL
@@ -108,6 +130,7 @@ class PersonDetector:
         )
         self.title_regex = re.compile(_alternation(titles))
         self.all_titles = frozenset(lexicons[recognizer.honorifics])
+        self.title_suffixes = tuple(self.all_titles)
         self.place_titles = tuple(
             h for h in lexicons[recognizer.honorifics] if h.startswith(_PLACE_TITLES)
         )
@@ -118,8 +141,13 @@ class PersonDetector:
         self.honorific_regex = re.compile(_alternation(self.honorifics))
         # Latin names are found from the capitalised words (rare in text, so fast to find) and then
         # checked for a title or label just before them — not by trying every title everywhere.
+        self._explanations: dict[tuple[str, str], Explanation] = {}
         self.latin_titles = frozenset(
             t.lower().rstrip(".:") for t in lexicons[recognizer.latin_titles]
+        )
+        # Every title found before a name ends with one of these words.
+        self.latin_title_ends = tuple(
+            {t.split()[-1] if t.split() else "" for t in self.latin_titles}
         )
 
     def _plausible(self, name: str) -> bool:
@@ -129,18 +157,22 @@ class PersonDetector:
             and bare not in self.stop_words
             and name not in self.stop_words
             and (not bare.endswith(_NOT_A_NAME_END) or bare in self.surnames)  # 阿部, 岡部
-            and bare not in self.honorifics
+            and bare not in self.honorific_set
         )
 
     def _surname_start(self, run: str) -> int | None:
-        """The earliest position in ``run`` where a known surname starts a name of plausible length."""
-        for position in range(len(run)):
-            rest = run[position:].lstrip(" ")
-            if len(rest.replace(" ", "")) > 7:
-                continue
-            for size in range(min(self.longest_surname, len(rest)), 0, -1):
-                if rest[:size] in self.surnames:
-                    return position + (len(run[position:]) - len(rest))
+        """The earliest position in ``run`` where a known surname starts a name of plausible length
+        (at most seven characters from there, spaces not counted)."""
+        remaining = len(run) - run.count(" ")  # characters other than spaces from here on
+        for position, char in enumerate(run):
+            if char == " ":
+                continue  # a name starts at the next character, which is tried next
+            if remaining <= 7 and char in self.surname_firsts:
+                rest = run[position:]
+                for size in range(min(self.longest_surname, len(rest)), 0, -1):
+                    if rest[:size] in self.surnames:
+                        return position
+            remaining -= 1
         return None
 
     def _surname_given(
@@ -230,7 +262,14 @@ class PersonDetector:
                 if index + count < len(words) and head in self.latin_titles:
                     offset = len(" ".join(words[: index + count])) + 1
                     return head, match.start() + offset
-        before = _TITLE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        # A title before the words ends, past any [.,:] and space, with a title's last word:
+        # when the text there does not, the search below cannot find one.
+        reach = text[max(0, match.start() - _TITLE_BEFORE_REACH) : match.start()]
+        if not reach.rstrip(_AFTER_TITLE).lower().endswith(self.latin_title_ends):
+            return None
+        before = _TITLE_BEFORE.search(
+            text, max(0, match.start() - _TITLE_BEFORE_REACH), match.start()
+        )
         if before is not None:
             title = before.group(1).lower()
             for candidate in (
@@ -245,6 +284,8 @@ class PersonDetector:
         return None
 
     def _strip_honorific(self, name: str) -> str:
+        if not name.endswith(self.honorific_suffixes):
+            return name
         for size in range(min(self.longest_honorific, len(name) - 1), 0, -1):
             if name[-size:] in self.honorific_set:
                 return name[:-size].rstrip(" ")
@@ -254,7 +295,7 @@ class PersonDetector:
         passes = {
             "label": self.label_regex,
             "honorific": self.honorific_regex,
-            "kanji_run": _KANJI_RUN,
+            "kanji_run": self.surname_run,
             "spaced": _SPACED_KANJI,
             "title": self.title_regex,
             "self_intro": _SELF_INTRO,
@@ -267,8 +308,13 @@ class PersonDetector:
         return passes
 
     def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
-        """Each pass over the text, so the prefilter can skip those that cannot match."""
-        return [((self.id, name), regex) for name, regex in self._passes().items()]
+        """Each pass over the text, so the prefilter can skip those that cannot match; and the
+        last words of the Latin titles: a Latin name needs one of them in the text (in any case)."""
+        title_ends = "|".join(any_case(end) for end in self.latin_title_ends)
+        patterns: list[tuple[Hashable, re.Pattern[str]]] = [
+            ((self.id, name), regex) for name, regex in self._passes().items()
+        ]
+        return [*patterns, ((self.id, "latin_title_end"), re.compile(title_ends))]
 
     def _may(self, scan: ScanInput) -> Callable[[str], bool]:
         possible = scan.possible
@@ -279,8 +325,15 @@ class PersonDetector:
     def detect(self, scan: ScanInput) -> list[Finding]:
         text = scan.text.normalized
         found: list[Finding] = []
+        explanations = self._explanations
 
         def add(start: int, end: int, kind: str, clue: str) -> None:
+            # One explanation per kind of clue and clue word, shared (see EXPLANATIONS_KEPT).
+            explanation = explanations.get((kind, clue))
+            if explanation is None:
+                explanation = Explanation(kind.replace("_", "-"), (clue,) if clue else ())
+                if len(explanations) < EXPLANATIONS_KEPT:
+                    explanations[(kind, clue)] = explanation
             found.append(
                 to_finding(
                     scan,
@@ -289,7 +342,7 @@ class PersonDetector:
                     type="PERSON",
                     score=self.scores[_SCORE_OF.get(kind, kind)],  # type: ignore[index]
                     detector=self.id,
-                    explanation=Explanation(kind.replace("_", "-"), (clue,) if clue else ()),
+                    explanation=explanation,
                 )
             )
 
@@ -321,7 +374,7 @@ class PersonDetector:
             offset = self._surname_start(run)
             if offset is None:
                 bare = run.replace(" ", "")
-                katakana = bool(re.fullmatch(r"[ァ-ヶー ]+", run))
+                katakana = bool(_KATAKANA_RUN.fullmatch(run))
                 kana_honorific = match.group() in _KANA_HONORIFICS
                 if not (
                     bare in self.given_names or katakana or (kana_honorific and 2 <= len(bare) <= 4)
@@ -332,7 +385,11 @@ class PersonDetector:
             # 横浜市長 殿, 総務課長 殿: an office before the honorific, not a name. 山田課長殿: the
             # name is 山田 (found before 課長 already).
             bare = name.rstrip(" ")
-            title = next((t for t in self.all_titles if bare.endswith(t)), None)
+            title = (
+                next((t for t in self.all_titles if bare.endswith(t)), None)
+                if bare.endswith(self.title_suffixes)
+                else None
+            )
             if title is not None:
                 if title.startswith(_PLACE_TITLES):
                     continue
@@ -348,11 +405,10 @@ class PersonDetector:
                     match.group(),
                 )
         heads, singles = self.surname_heads, self.single_surnames
-        for match in _KANJI_RUN.finditer(text) if may("kanji_run") else ():
-            run = match.group()
-            if run[:2] in heads or run[0] in singles:
-                self._surname_given(text, match.start(), match.end(), add)
-        for match in _SPACED_KANJI.finditer(text) if may("spaced") else ():
+        runs = self.surname_run.finditer(text) if may("kanji_run") else ()
+        for match in [m for m in runs if m[0][:2] in heads or m[0][0] in singles]:
+            self._surname_given(text, match.start(), match.end(), add)
+        for match in _spaced_kanji(text) if may("spaced") else ():
             if match.group(1) in self.surnames and match.group(2) in self.given_names:
                 add(match.start(), match.end(), "surname_given", "")
         for match in self.title_regex.finditer(text) if may("title") else ():
@@ -384,7 +440,7 @@ class PersonDetector:
             for start in starts:
                 if self._name_at(text, start, alone=True, short=True) == match.start():
                     add(start, match.start(), "self_introduction", cue)
-        for match in _NAME_LINE.finditer(text) if may("name_line") else ():
+        for match in _name_lines(text) if may("name_line") else ():
             start = match.start(1)
             end = self._name_at(text, start, alone=False)
             if end == match.end(1):
@@ -395,7 +451,8 @@ class PersonDetector:
                 start = match.start(1)
                 if self._name_at(text, start, alone=True) == start + len(name):
                     add(start, start + len(name), "chat_speaker", "")
-        for match in _CAPITALISED.finditer(text) if may("capitalised") else ():
+        latin = may("capitalised") and may("latin_title_end")
+        for match in _CAPITALISED.finditer(text) if latin else ():
             found_title = self._latin_title(text, match)
             if found_title is not None:
                 title, name_start = found_title
@@ -405,6 +462,34 @@ class PersonDetector:
                 ):
                     add(name_start, match.end(), "latin_title", title)
         return found
+
+
+def _name_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_NAME_LINE.finditer(text)``: a match starts where a line does and stays on that line, so
+    it is tried at line starts only (sre would try every position for the ``^``)."""
+    start = 0
+    while start >= 0:
+        match = _NAME_LINE.match(text, start)
+        if match is not None:
+            yield match
+        start = text.find("\n", start)
+        if start >= 0:
+            start += 1
+
+
+def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:
+    """``_SPACED_KANJI.finditer(text)``, tried only where its one space can be.
+
+    A match is one to three kanji that no kanji precedes, a space, kanji: it starts one to three
+    characters before a space between kanji, and matches never overlap."""
+    searched_to = 0
+    for space in _SPACE_IN_KANJI.finditer(text):
+        for start in range(max(searched_to, space.start() - 3), space.start()):
+            match = _SPACED_KANJI.match(text, start)
+            if match is not None:
+                searched_to = match.end()
+                yield match
+                break
 
 
 @register("person")

@@ -22,6 +22,7 @@ from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, r
 from mamori.screening.findings import Explanation, Finding
 
 _NOISE = re.compile(r"[\s\W_ぁ-ゖー]+")
+_SEPARATORS = re.compile(r"[\s\W_]+")
 _SENTENCE_END = re.compile(r"[。．.!?！？:：]")
 MIN_PART_GRAMS = 4
 """A part of the text with fewer content n-grams than this is too short to judge on its own."""
@@ -29,21 +30,26 @@ MIN_PART_GRAMS = 4
 
 def ngrams(text: str, n: int) -> Counter[str]:
     grams: Counter[str] = Counter()
-    for chunk in re.split(r"[\s\W_]+", text.lower()):
-        for i in range(len(chunk) - n + 1):
-            gram = chunk[i : i + n]
-            if not _NOISE.fullmatch(gram):
-                grams[gram] += 1
+    for chunk in _SEPARATORS.split(text.lower()):
+        # The n-grams in order: the chunk shifted by 0 … n - 1 characters, zipped (to the shortest).
+        grams.update(map("".join, zip(*(chunk[i:] for i in range(n)), strict=False)))
+    # Each distinct gram is judged once; deleting keeps the others in first-seen order.
+    for gram in [gram for gram in grams if _NOISE.fullmatch(gram)]:
+        del grams[gram]
     return grams
 
 
-def cosine(a: Counter[str], b: Counter[str]) -> float:
+def norm(grams: Counter[str]) -> float:
+    return math.sqrt(sum(v * v for v in grams.values()))
+
+
+def cosine(a: Counter[str], b: Counter[str], norm_a: float, norm_b: float) -> float:
+    """Cosine similarity; the norms are passed in, as each text is compared with several others."""
     if not a or not b:
         return 0.0
-    dot = sum(count * b[gram] for gram, count in a.items() if gram in b)
-    return dot / (
-        math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    )
+    # Counts are integers: the dot product is exact in any order, so only shared grams are visited.
+    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
+    return dot / (norm_a * norm_b)
 
 
 class ScopeDetector:
@@ -62,7 +68,9 @@ class ScopeDetector:
             {p.lower() for p in recognizer.generic_phrases if p.strip()}, key=len, reverse=True
         )
         self.generic = re.compile("|".join(map(re.escape, phrases))) if phrases else None
-        self.references = [grams for reference in references if (grams := self._grams(reference))]
+        self.references = [
+            (grams, norm(grams)) for reference in references if (grams := self._grams(reference))
+        ]
 
     def _grams(self, text: str) -> Counter[str]:
         text = text.lower()
@@ -71,25 +79,37 @@ class ScopeDetector:
         return ngrams(text, self.n)
 
     def _score(self, grams: Counter[str]) -> float:
-        return max((cosine(grams, reference) for reference in self.references), default=0.0)
+        size = norm(grams)
+        return max(
+            (cosine(grams, reference, size, length) for reference, length in self.references),
+            default=0.0,
+        )
 
     def _request_parts(self, text: str) -> list[Counter[str]]:
         """The opening of the text, its first and last lines with any content, and the first
         sentence of the first line — each cut to ``request_chars``, so a long text costs no more
         than a short one."""
         cap = self.request_chars
-        parts = [self._grams(text[:cap])]
+        seen: dict[str, Counter[str]] = {}
+
+        def grams_of(part: str) -> Counter[str]:
+            # A one-line request is its own opening, first line and last line: count it once.
+            if part not in seen:
+                seen[part] = self._grams(part)
+            return seen[part]
+
+        parts = [grams_of(text[:cap])]
         lines = text.splitlines()
         for line in lines:
-            grams = self._grams(line[:cap])
+            grams = grams_of(line[:cap])
             if grams:
                 parts.append(grams)
                 first = _SENTENCE_END.split(line[:cap], maxsplit=1)[0]
                 if len(first) < len(line[:cap]):
-                    parts.append(self._grams(first))
+                    parts.append(grams_of(first))
                 break
         for line in reversed(lines):
-            grams = self._grams(line[-cap:])
+            grams = grams_of(line[-cap:])
             if grams:
                 parts.append(grams)
                 break

@@ -1,0 +1,68 @@
+"""The out-of-scope similarity is computed faster but must come out bit for bit the same: each
+reference below is the plain computation the detector used before."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mamori.content.screening import ScopeRecognizer
+from mamori.screening.detectors.scope import ScopeDetector, ngrams
+
+NOISE = re.compile(r"[\s\W_ぁ-ゖー]+")
+TEXT = st.text(
+    alphabet=st.sampled_from(list("議事録を要約してくださいラーメン屋の会議ーァ ab_1、。\n!？")),
+    max_size=120,
+)
+
+
+def plain_ngrams(text: str, n: int) -> Counter[str]:
+    grams: Counter[str] = Counter()
+    for chunk in re.split(r"[\s\W_]+", text.lower()):
+        for i in range(len(chunk) - n + 1):
+            gram = chunk[i : i + n]
+            if not NOISE.fullmatch(gram):
+                grams[gram] += 1
+    return grams
+
+
+def plain_cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b[gram] for gram, count in a.items() if gram in b)
+    return dot / (
+        math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    )
+
+
+@given(TEXT, st.integers(1, 3))
+@settings(max_examples=300)
+def test_ngrams_are_counted_and_ordered_as_before(text: str, n: int) -> None:
+    expected = plain_ngrams(text, n)
+    found = ngrams(text, n)
+    assert found == expected and list(found) == list(expected)
+
+
+REFERENCES = ["会議の議事録を要約する", "議事録を要約してください", "ラーメン屋の一覧"]
+DETECTOR = ScopeDetector(
+    ScopeRecognizer.model_validate(
+        {"kind": "scope", "id": "s", "description": {"ja": "範囲", "en": "scope"}}
+    ),
+    REFERENCES,
+    0.1,
+)
+
+
+@given(TEXT)
+@settings(max_examples=300)
+def test_similarity_is_bit_for_bit_the_plain_cosine(text: str) -> None:
+    references = [plain_ngrams(r.lower(), 2) for r in REFERENCES]
+    parts = DETECTOR._request_parts(text)
+    expected = max(
+        (plain_cosine(part, ref) for part in parts for ref in references if ref), default=0.0
+    )
+    assert DETECTOR.similarity(text) == expected
