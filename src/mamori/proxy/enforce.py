@@ -13,7 +13,7 @@ from typing import Any
 
 from mamori.content.gateway import Upstream
 from mamori.content.project import Project
-from mamori.screening.decision import SEVERITY, Decision, Reason, action_for, decide
+from mamori.screening.decision import SEVERITY, Decision, Reason
 from mamori.screening.findings import PERSONAL_DATA_TYPES, Finding
 from mamori.screening.guard import REDACTABLE_TYPES, Guard
 from mamori.screening.redaction import PLACEHOLDER, Vault
@@ -101,7 +101,6 @@ def screen_input(
     vault: Vault,
 ) -> tuple[Screened, dict[tuple[int, int | None], str]]:
     """Screen every text of a request; returns the outcome and the redacted texts (by position)."""
-    policy = guard.policy
     result = Screened()
     all_findings: list[Finding] = []
     redacted: dict[tuple[int, int | None], str] = {}
@@ -111,7 +110,7 @@ def screen_input(
         all_findings += findings
         to_replace: list[Finding] = []
         for finding in findings:
-            action = action_for(finding, policy, output=False)
+            action = guard.decider.action(finding, output=False)
             result.findings.append(
                 {
                     "where": "input",
@@ -130,7 +129,7 @@ def screen_input(
                 to_replace.append(finding)
         if to_replace:
             redacted[(message, part)] = vault.redact(text, to_replace)
-    verdict = decide(all_findings, policy, output=False)
+    verdict = guard.decider.decide(all_findings, output=False)
     result.decision, result.reasons = verdict.action, list(verdict.reasons)
     # Residency: nothing non-public to a server abroad or of unknown location (user's rule).
     if upstream.location != "japan":
@@ -187,11 +186,11 @@ def screen_output(
     here for the answer's own findings are never put back."""
     policy = guard.policy
     findings = guard.find(text, vault)
-    verdict = decide(findings, policy, output=True)
+    verdict = guard.decider.decide(findings, output=True)
     records: list[dict[str, Any]] = []
     to_replace: list[Finding] = []
     for finding in findings:
-        action = action_for(finding, policy, output=True)
+        action = guard.decider.action(finding, output=True)
         records.append(
             {
                 "where": "output",

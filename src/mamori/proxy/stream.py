@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mamori.screening.decision import SEVERITY, Decision, action_for
+from mamori.screening.decision import SEVERITY, Decision
 from mamori.screening.findings import Finding
 from mamori.screening.guard import REDACTABLE_TYPES, Guard
 from mamori.screening.redaction import PLACEHOLDER, Vault
@@ -61,7 +61,7 @@ class HoldBack:
         for finding in findings:
             if finding.end <= self.released:
                 continue  # decided when it was released
-            action = action_for(finding, policy, output=True)
+            action = self.guard.decider.action(finding, output=True)
             if not final and finding.start < boundary < finding.end:
                 boundary = finding.start  # never cut a finding: keep all of it back
             key = (finding.type, finding.start, finding.end)
