@@ -220,6 +220,7 @@ def main() -> None:
     parser.add_argument(
         "--concurrency", type=int, default=32, help="clients in the throughput phase"
     )
+    parser.add_argument("--workers", type=int, default=1, help="gateway worker processes")
     parser.add_argument(
         "--litellm",
         default=str(BIN / "litellm") if (BIN / "litellm").exists() else None,
@@ -257,6 +258,8 @@ def main() -> None:
                 url,
                 "--port",
                 str(gateway_port),
+                "--workers",
+                str(args.workers),
             ],
             **quiet,
         )

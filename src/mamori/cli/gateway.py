@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -42,13 +43,23 @@ def serve(
         str, typer.Option("--host", metavar="HOST", help="待受けアドレス / Address to listen on.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="ポート / Port.")] = 8080,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            metavar="N",
+            help="ワーカープロセス数 / Worker processes (several use every core; PostgreSQL recommended).",
+        ),
+    ] = 1,
     database: DatabaseOption = None,
     lang: LangOption = None,
 ) -> None:
     """ゲートウェイを起動 / Start the gateway (OpenAI-compatible, at http://HOST:PORT/v1)."""
     import uvicorn
 
-    from mamori.proxy.app import build_gateway, create_gateway_app
+    from mamori.proxy.app import CONFIG_VARIABLE, build_gateway, create_gateway_app
 
     chosen = current_lang(lang)
     values = settings()
@@ -63,8 +74,24 @@ def serve(
     # One JSON line per refused exchange on stderr; never prompt or answer text (see proxy.gateway).
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     err.print(t("cli.gateway.listening", chosen, url=f"http://{host}:{port}/v1"), markup=False)
+    if workers == 1:
+        uvicorn.run(
+            create_gateway_app(gateway),
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            loop="uvloop",
+            http="httptools",
+        )
+        return
+    # Each worker builds its own gateway from the same (already validated) configuration.
+    os.environ[CONFIG_VARIABLE] = str(config.resolve())
+    os.environ["MAMORI_DATABASE_URL"] = values.database_url
     uvicorn.run(
-        create_gateway_app(gateway),
+        "mamori.proxy.app:app_from_environment",
+        factory=True,
+        workers=workers,
         host=host,
         port=port,
         log_level="warning",

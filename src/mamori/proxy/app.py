@@ -61,3 +61,18 @@ def create_gateway_app(gateway: Gateway) -> Starlette:
     )
     app.state.gateway = gateway
     return app
+
+
+CONFIG_VARIABLE = "MAMORI_GATEWAY_CONFIG"
+
+
+def app_from_environment() -> Starlette:
+    """The application of one worker process when ``mamori gateway serve --workers N`` starts
+    several: each builds its own gateway from the configuration file and database it is given."""
+    import os
+
+    from mamori.settings import Settings
+
+    return create_gateway_app(
+        build_gateway(Database.from_settings(Settings()), Path(os.environ[CONFIG_VARIABLE]))
+    )
