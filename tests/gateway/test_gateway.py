@@ -297,3 +297,94 @@ def test_bad_requests(registry: Registry, start_gateway: GatewayFactory) -> None
         f"{gateway.url}/v1/chat/completions", json={"model": "gpt-4o", "messages": []}
     )
     assert anonymous.status_code == 401
+
+
+def test_every_string_of_a_request_is_screened(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    gateway = start_gateway()
+    api = client(gateway, registry.key())
+    tool = {
+        "type": "function",
+        "function": {
+            "name": "lookup",
+            "description": f"個人番号 {MY_NUMBER} の照会",
+            "parameters": {"type": "object"},
+        },
+    }
+    with pytest.raises(openai.PermissionDeniedError):
+        api.chat.completions.create(
+            model="gpt-4o", messages=[{"role": "user", "content": "要約して"}], tools=[tool]
+        )
+    with pytest.raises(openai.PermissionDeniedError):
+        api.chat.completions.create(
+            model="gpt-4o",
+            messages=[{"role": "user", "content": "要約して"}],
+            extra_body={"metadata": {"note": f"個人番号 {MY_NUMBER}"}},
+        )
+    rows = exchanges(registry)
+    assert [r.decision for r in rows] == ["block", "block"]
+    assert rows[0].findings[0]["path"][:2] == ["tools", 0]
+
+
+def test_parts_that_cannot_be_screened_are_refused(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    gateway = start_gateway()
+    api = client(gateway, registry.key())
+    with pytest.raises(openai.BadRequestError) as image:
+        api.chat.completions.create(
+            model="gpt-4o",
+            messages=[
+                {
+                    "role": "user",
+                    "content": [
+                        {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}}
+                    ],
+                }
+            ],
+        )
+    assert image.value.body["code"] == "unsupported_content"  # type: ignore[index]
+    with pytest.raises(openai.BadRequestError) as tokens:
+        api.embeddings.create(model="gpt-4o", input=[[1, 2, 3]])
+    assert tokens.value.body["code"] == "unsupported_content"  # type: ignore[index]
+    for options in (
+        {"n": 2},
+        {
+            "tools": [
+                {"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}
+            ]
+        },
+    ):
+        with pytest.raises(openai.BadRequestError) as refused:
+            list(
+                api.chat.completions.create(
+                    model="gpt-4o",
+                    messages=[{"role": "user", "content": "要約"}],
+                    stream=True,
+                    **options,
+                )
+            )
+        assert refused.value.body["code"] == "unsupported_stream"  # type: ignore[index]
+
+
+def test_redacted_retention_keeps_placeholders_in_the_answer_too(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    gateway = start_gateway()
+    answer = ask(client(gateway, registry.key()), "echo:田中一郎さんに連絡してください。")
+    assert "田中一郎" in (answer.choices[0].message.content or "")  # put back for the user
+    [row] = exchanges(registry)
+    assert (
+        row.answer_text is not None
+        and "<PERSON_1>" in row.answer_text
+        and "田中" not in row.answer_text
+    )
+
+
+def test_unknown_model_is_refused_when_models_are_listed(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    gateway = start_gateway()
+    with pytest.raises(openai.NotFoundError):
+        ask(client(gateway, registry.key()), "要約して", model="some-other-model")

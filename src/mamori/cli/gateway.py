@@ -13,7 +13,7 @@ from rich.table import Table
 from mamori.cli.console import current_lang, err, fail, out, settings
 from mamori.cli.options import LangOption
 from mamori.cli.registry import DatabaseOption, opened, operator, run
-from mamori.errors import MamoriError
+from mamori.errors import MamoriError, OptionInvalidError
 from mamori.i18n import t
 from mamori.services.gateway import keys
 from mamori.services.registry.common import Database
@@ -71,6 +71,11 @@ def serve(
         gateway = build_gateway(db, config)
     except MamoriError as error:
         fail(error, chosen)
+    if workers > 1 and gateway.config.redis_url is None:
+        # Each worker would count on its own: every limit would be multiplied by the workers.
+        fail(
+            OptionInvalidError(option="--workers", allowed=t("cli.gateway.workers", chosen)), chosen
+        )
     # One JSON line per refused exchange on stderr; never prompt or answer text (see proxy.gateway).
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     err.print(t("cli.gateway.listening", chosen, url=f"http://{host}:{port}/v1"), markup=False)

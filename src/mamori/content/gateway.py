@@ -69,7 +69,7 @@ class GatewayConfig(Strict):
     """Share rate limits across gateway instances (also ``MAMORI_REDIS_URL``)."""
     risk_cases: RiskCaseRule = RiskCaseRule()
     max_body_bytes: Annotated[int, Field(ge=1024)] = 4 * 1024 * 1024
-    hold_back_chars: Annotated[int, Field(ge=16, le=4096)] = 96
+    hold_back_chars: Annotated[int, Field(ge=64, le=4096)] = 96
     """Characters of a streamed answer held back until what follows shows they are safe."""
 
     @model_validator(mode="after")

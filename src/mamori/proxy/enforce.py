@@ -40,37 +40,59 @@ class Screened:
         return [*codes, "RESIDENCY:block"] if self.residency_blocked else codes
 
 
-def texts_of(messages: Any) -> list[tuple[int, int | None, str]]:
-    """(message index, content-part index or None, text) for every text the user sent."""
-    found: list[tuple[int, int | None, str]] = []
-    if not isinstance(messages, list):
-        return found
-    for index, message in enumerate(messages):
-        if not isinstance(message, dict):
-            continue
-        content = message.get("content")
-        if isinstance(content, str):
-            found.append((index, None, content))
-        elif isinstance(content, list):
-            for part_index, part in enumerate(content):
-                if (
-                    isinstance(part, dict)
-                    and part.get("type") == "text"
-                    and isinstance(part.get("text"), str)
-                ):
-                    found.append((index, part_index, part["text"]))
+Path = tuple[str | int, ...]
+"""Where a string sits in a request body: ``("messages", 0, "content")``."""
+
+SKIPPED_KEYS = frozenset(
+    {"model", "role", "type", "id", "tool_call_id", "object", "encoding_format", "tool_choice"}
+)
+"""Protocol words, not text anyone wrote: every other string in a request is screened, whatever
+field it is in (tool definitions, tool-call arguments, names, metadata, stop words …)."""
+TEXT_PART_TYPES = frozenset({"text", "input_text"})
+
+
+class UnsupportedContentError(Exception):
+    """A part of the request the guard cannot read (an image, audio, a file, token ids)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+def strings_in(value: Any, path: Path = ()) -> list[tuple[Path, str]]:
+    """Every string value in a JSON document, with its path (keys in SKIPPED_KEYS left out)."""
+    if isinstance(value, str):
+        return [(path, value)]
+    found: list[tuple[Path, str]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in SKIPPED_KEYS and isinstance(item, str):
+                continue
+            found += strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += strings_in(item, (*path, index))
     return found
 
 
-def inputs_of(body: dict[str, Any], endpoint: str) -> list[tuple[int, int | None, str]]:
+def inputs_of(body: dict[str, Any], endpoint: str) -> list[tuple[Path, str]]:
+    """Every text of a request, or UnsupportedContentError for a part that cannot be screened."""
     if endpoint == "embeddings":
         value = body.get("input")
-        if isinstance(value, str):
-            return [(0, None, value)]
-        if isinstance(value, list):
-            return [(i, None, v) for i, v in enumerate(value) if isinstance(v, str)]
-        return []
-    return texts_of(body.get("messages"))
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if not isinstance(item, str):  # token ids can spell any text
+                raise UnsupportedContentError(f"input[{index}]")
+    else:
+        for index, message in enumerate(body.get("messages") or []):
+            content = message.get("content") if isinstance(message, dict) else None
+            if isinstance(content, list):
+                for part_index, part in enumerate(content):
+                    if not isinstance(part, dict) or part.get("type") not in TEXT_PART_TYPES:
+                        raise UnsupportedContentError(f"messages[{index}].content[{part_index}]")
+            elif content is not None and not isinstance(content, str):
+                raise UnsupportedContentError(f"messages[{index}].content")
+    return strings_in(body)
 
 
 def digest(texts: list[str]) -> str:
@@ -97,15 +119,15 @@ def screen_input(
     guard: Guard,
     project: Project,
     upstream: Upstream,
-    parts: list[tuple[int, int | None, str]],
+    parts: list[tuple[Path, str]],
     vault: Vault,
-) -> tuple[Screened, dict[tuple[int, int | None], str]]:
+) -> tuple[Screened, dict[Path, str]]:
     """Screen every text of a request; returns the outcome and the redacted texts (by position)."""
     result = Screened()
     all_findings: list[Finding] = []
-    redacted: dict[tuple[int, int | None], str] = {}
+    redacted: dict[Path, str] = {}
     blocked_types: set[str] = set()
-    for message, part, text in parts:
+    for path, text in parts:
         findings = guard.find(text, vault)
         all_findings += findings
         to_replace: list[Finding] = []
@@ -114,8 +136,7 @@ def screen_input(
             result.findings.append(
                 {
                     "where": "input",
-                    "message": message,
-                    "part": part,
+                    "path": list(path),
                     "type": finding.type,
                     "start": finding.start,
                     "end": finding.end,
@@ -128,7 +149,7 @@ def screen_input(
             if finding.type in REDACTABLE_TYPES and action in ("redact", "block"):
                 to_replace.append(finding)
         if to_replace:
-            redacted[(message, part)] = vault.redact(text, to_replace)
+            redacted[path] = vault.redact(text, to_replace)
     verdict = guard.decider.decide(all_findings, output=False)
     result.decision, result.reasons = verdict.action, list(verdict.reasons)
     # Residency: nothing non-public to a server abroad or of unknown location (user's rule).
@@ -145,26 +166,18 @@ def screen_input(
     return result, redacted
 
 
-def apply_redactions(
-    body: dict[str, Any], endpoint: str, redacted: dict[tuple[int, int | None], str]
-) -> dict[str, Any]:
+def apply_redactions(body: dict[str, Any], redacted: dict[Path, str]) -> dict[str, Any]:
     """A copy of the request body with the redacted texts put in (the original is left alone)."""
     if not redacted:
         return body
     changed = copy.deepcopy(body)
-    if endpoint == "embeddings":
-        if isinstance(changed.get("input"), str):
-            changed["input"] = redacted.get((0, None), changed["input"])
-        else:
-            for (index, _), text in redacted.items():
-                changed["input"][index] = text
-        return changed
-    for (index, part), text in redacted.items():
-        message = changed["messages"][index]
-        if part is None:
-            message["content"] = text
-        else:
-            message["content"][part]["text"] = text
+    for path, text in redacted.items():
+        if not path:
+            continue
+        target: Any = changed
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = text
     return changed
 
 
@@ -174,6 +187,9 @@ class OutputScreen:
 
     decision: Decision
     text: str
+    """What the user is shown: redacted, then the request's own placeholders put back."""
+    kept: str
+    """What the audit keeps under ``retention: redacted``: redacted, nothing put back."""
     findings: list[dict[str, Any]]
     reasons: list[Reason]
 
@@ -202,7 +218,8 @@ def screen_output(
         )
         if finding.type in REDACTABLE_TYPES and action in ("redact", "block"):
             to_replace.append(finding)
-    released = vault.redact(text, to_replace) if to_replace else text
+    kept = vault.redact(text, to_replace) if to_replace else text
+    released = kept
     if policy.restore_placeholders and input_tokens:
         released = PLACEHOLDER.sub(
             lambda m: (
@@ -210,7 +227,7 @@ def screen_output(
             ),
             released,
         )
-    return OutputScreen(verdict.action, released, records, list(verdict.reasons))
+    return OutputScreen(verdict.action, released, kept, records, list(verdict.reasons))
 
 
 def strictest(*decisions: Decision) -> Decision:

@@ -26,12 +26,14 @@ from mamori.i18n import Lang, t
 from mamori.proxy import replies
 from mamori.proxy.enforce import (
     Screened,
+    UnsupportedContentError,
     apply_redactions,
     digest,
     inputs_of,
     screen_input,
     screen_output,
     strictest,
+    strings_in,
 )
 from mamori.proxy.metrics import Metrics
 from mamori.proxy.ratelimit import Limiter, LocalLimiter, RedisLimiter
@@ -104,6 +106,7 @@ class Gateway:
         self.config = config
         self.profiles = Profiles(db)
         self.key_lookup = keys.KeyLookup(db.engine)
+        self.local_database = db.engine.dialect.name == "sqlite"
         rule = config.risk_cases
         self.recorder = Recorder(
             db, RiskRule(dt.timedelta(hours=rule.window_hours), rule.injection_repeats)
@@ -135,11 +138,14 @@ class Gateway:
 
     # --- the steps ------------------------------------------------------------------------------
 
-    def _authorize(self, request: Request, call: Call) -> None:
+    async def _authorize(self, request: Request, call: Call) -> None:
         scheme, _, key = (request.headers.get("authorization") or "").partition(" ")
         holder = None
         if scheme.lower() == "bearer" and key:
-            holder = self.key_lookup(key.strip())
+            if self.local_database:  # a WAL read never waits for a writer
+                holder = self.key_lookup(key.strip())
+            else:  # a network database may stall: not on the event loop
+                holder = await asyncio.to_thread(self.key_lookup, key.strip())
         if holder is None:
             raise Refusal(
                 401,
@@ -196,8 +202,29 @@ class Gateway:
                 {"retry-after": str(wait)},
             )
 
+    async def _read_capped(self, request: Request, call: Call) -> bytes:
+        """The body, refused as soon as it passes the limit (never buffered whole first)."""
+        limit = self.config.max_body_bytes
+        too_large = Refusal(
+            413,
+            t("gateway.bad_request", call.lang, detail="size"),
+            "invalid_request_error",
+            "request_too_large",
+        )
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise too_large
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
+
     async def _body(self, request: Request, call: Call) -> dict[str, Any]:
-        raw = await request.body()
+        raw = await self._read_capped(request, call)
         if len(raw) > self.config.max_body_bytes:
             raise Refusal(
                 413,
@@ -237,13 +264,32 @@ class Gateway:
             )
         return body
 
+    def _check_streamable(self, body: dict[str, Any], call: Call) -> None:
+        """Streams are screened through one hold-back window: one choice, text only."""
+        for field, what in (("n", "n > 1"), ("tools", "tools"), ("functions", "functions")):
+            value = body.get(field)
+            if (field == "n" and isinstance(value, int) and value > 1) or (field != "n" and value):
+                raise Refusal(
+                    400,
+                    t("gateway.unsupported_stream", call.lang, what=what),
+                    "invalid_request_error",
+                    "unsupported_stream",
+                )
+
     def _upstream(self, call: Call, model: str) -> tuple[Upstream, str]:
         assert call.route is not None
         for upstream in call.route.upstreams:
             if model in upstream.models:
                 return upstream, upstream.models[model]
-        first = call.route.upstreams[0]
-        return first, first.models.get(model, model)
+        open_upstream = next((u for u in call.route.upstreams if not u.models), None)
+        if open_upstream is None:  # the configuration names the models this system may use
+            raise Refusal(
+                404,
+                t("gateway.unknown_model", call.lang, model=model[:100]),
+                "invalid_request_error",
+                "model_not_found",
+            )
+        return open_upstream, model
 
     async def _commit(self, call: Call, record: ExchangeRecord) -> None:
         try:
@@ -273,58 +319,90 @@ class Gateway:
             started=time.perf_counter(),
         )
         try:
-            self._authorize(request, call)
+            await self._authorize(request, call)
             profile = await self._profile(call)
             await self._limit(call)
             body = await self._body(request, call)
             if endpoint == "chat" and body.get("stream"):
+                self._check_streamable(body, call)
                 return await self._stream(call, profile, body)
             return await self._complete(call, profile, body)
         except Refusal as refusal:
-            if call.holder is not None and refusal.code != "audit_unavailable":
-                try:
-                    await self.recorder.write(
-                        call.record("error", refusal.status, reasons=[refusal.code])
-                    )
-                except Exception:
-                    self.metrics.audit_failures.inc()
-                    if not self.config.audit_fail_open:
-                        refusal = Refusal(
-                            503,
-                            t("gateway.audit_unavailable", call.lang),
-                            "api_error",
-                            "audit_unavailable",
-                        )
-            self.metrics.requests.labels(endpoint, "error").inc()
-            log.info(
+            return await self._refused(call, refusal)
+        except Exception as failed:  # a bug, or an upstream answer of an unexpected shape
+            # The type only: a traceback or message could carry text from the request or answer.
+            log.error(
                 json.dumps(
                     {
-                        "event": "refused",
+                        "event": "failed",
                         "request_id": call.request_id,
-                        "system": call.holder.system_id if call.holder else None,
-                        "status": refusal.status,
-                        "code": refusal.code,
+                        "error": type(failed).__name__,
                     }
                 )
             )
-            return replies.error(
-                refusal.status,
-                refusal.message,
-                refusal.kind,
-                refusal.code,
-                call.request_id,
-                refusal.headers,
+            failure = Refusal(
+                500,
+                t("gateway.internal_error", call.lang, request=call.request_id),
+                "api_error",
+                "internal_error",
             )
+            return await self._refused(call, failure)
         finally:
             self.metrics.latency.labels(endpoint).observe(time.perf_counter() - call.started)
+
+    async def _refused(self, call: Call, refusal: Refusal) -> Response:
+        """Record a refusal (for a known key) and answer it in the OpenAI error shape."""
+        endpoint = call.endpoint
+        if call.holder is not None and refusal.code != "audit_unavailable":
+            try:
+                await self.recorder.write(
+                    call.record("error", refusal.status, reasons=[refusal.code])
+                )
+            except Exception:
+                self.metrics.audit_failures.inc()
+                if not self.config.audit_fail_open:
+                    refusal = Refusal(
+                        503,
+                        t("gateway.audit_unavailable", call.lang),
+                        "api_error",
+                        "audit_unavailable",
+                    )
+        self.metrics.requests.labels(endpoint, "error").inc()
+        log.info(
+            json.dumps(
+                {
+                    "event": "refused",
+                    "request_id": call.request_id,
+                    "system": call.holder.system_id if call.holder else None,
+                    "status": refusal.status,
+                    "code": refusal.code,
+                }
+            )
+        )
+        return replies.error(
+            refusal.status,
+            refusal.message,
+            refusal.kind,
+            refusal.code,
+            call.request_id,
+            refusal.headers,
+        )
 
     async def _screen(
         self, call: Call, profile: SystemProfile, body: dict[str, Any], upstream: Upstream
     ) -> tuple[Screened, dict[str, Any], Vault, list[str], float]:
-        parts = inputs_of(body, call.endpoint)
+        try:
+            parts = inputs_of(body, call.endpoint)
+        except UnsupportedContentError as unreadable:
+            raise Refusal(
+                400,
+                t("gateway.unsupported_content", call.lang, where=unreadable.where),
+                "invalid_request_error",
+                "unsupported_content",
+            ) from None
         vault = Vault()
         started = time.perf_counter()
-        size = sum(len(text) for _, _, text in parts)
+        size = sum(len(text) for _, text in parts)
         if size > INLINE_SCAN_CHARS:
             screened, redacted = await asyncio.to_thread(
                 screen_input, profile.guard, profile.project, upstream, parts, vault
@@ -334,8 +412,8 @@ class Gateway:
                 profile.guard, profile.project, upstream, parts, vault
             )
         elapsed = (time.perf_counter() - started) * 1000
-        texts = [redacted.get((m, p), text) for m, p, text in parts]
-        return screened, apply_redactions(body, call.endpoint, redacted), vault, texts, elapsed
+        texts = [redacted.get(path, text) for path, text in parts]
+        return screened, apply_redactions(body, redacted), vault, texts, elapsed
 
     def _retained(self, call: Call, original: list[str], redacted: list[str]) -> str | None:
         retention = call.route.retention if call.route else "none"
@@ -407,7 +485,7 @@ class Gateway:
         screened, forward, vault, redacted_texts, screening_ms = await self._screen(
             call, profile, body, upstream
         )
-        originals = [text for _, _, text in inputs_of(body, call.endpoint)]
+        originals = [text for _, text in inputs_of(body, call.endpoint)]
         prompt_hash = digest(originals)
         prompt_text = self._retained(call, originals, redacted_texts)
         if screened.decision == "block":
@@ -416,10 +494,10 @@ class Gateway:
             )
         input_tokens = frozenset(vault.by_placeholder)
         forward = {**forward, "model": upstream_model}
-        path = "/chat/completions" if call.endpoint == "chat" else "/embeddings"
+        route_path = "/chat/completions" if call.endpoint == "chat" else "/embeddings"
         began = time.perf_counter()
         try:
-            status, answer = await self.upstreams.post(upstream, path, forward)
+            status, answer = await self.upstreams.post(upstream, route_path, forward)
         except UpstreamFailedError as failure:
             upstream_ms = (time.perf_counter() - began) * 1000
             self.metrics.upstream_errors.labels(failure.kind).inc()
@@ -444,36 +522,43 @@ class Gateway:
             )
         upstream_ms = (time.perf_counter() - began) * 1000
         decision: Decision = screened.decision
+        retention = call.route.retention if call.route else "none"
         answer_texts: list[str] = []
         output_findings: list[dict[str, Any]] = []
         if call.endpoint == "chat" and status < 400 and isinstance(answer, dict):
             for choice in answer.get("choices") or []:
-                reply = choice.get("message") if isinstance(choice, dict) else None
-                if not isinstance(reply, dict) or not isinstance(reply.get("content"), str):
+                if not isinstance(choice, dict):
                     continue
-                content: str = reply["content"]
+                choice.pop("logprobs", None)  # token-level text the guard cannot screen
+                reply = choice.get("message")
+                if not isinstance(reply, dict):
+                    continue
                 started = time.perf_counter()
-                out = screen_output(profile.guard, content, vault, input_tokens)
+                screened_parts = [
+                    (path, text, screen_output(profile.guard, text, vault, input_tokens))
+                    for path, text in strings_in(reply)
+                ]
                 screening_ms += (time.perf_counter() - started) * 1000
-                output_findings += out.findings
-                decision = strictest(decision, out.decision)
-                if out.decision == "block":
-                    types = [r.type for r in out.reasons if r.action == "block"]
-                    reply["content"] = t(
+                blocked = [
+                    r.type for _, _, o in screened_parts for r in o.reasons if r.action == "block"
+                ]
+                for path, text, out in screened_parts:
+                    output_findings += [{**f, "path": list(path)} for f in out.findings]
+                    decision = strictest(decision, out.decision)
+                    answer_texts.append(out.kept if retention == "redacted" else text)
+                if blocked:
+                    notice = t(
                         "gateway.output_blocked",
                         call.lang,
                         system=profile.project.name,
-                        what=replies.what(types, call.lang),
+                        what=replies.what(sorted(set(blocked)), call.lang),
                         request=call.request_id,
                     )
+                    choice["message"] = {"role": reply.get("role", "assistant"), "content": notice}
                     choice["finish_reason"] = "content_filter"
                 else:
-                    reply["content"] = out.text
-                answer_texts.append(
-                    reply["content"]
-                    if call.route and call.route.retention == "redacted"
-                    else content
-                )
+                    for path, _, out in screened_parts:
+                        _put(reply, path, out.text)
         usage = answer.get("usage") if isinstance(answer, dict) else None
         prompt_tokens = usage.get("prompt_tokens") if isinstance(usage, dict) else None
         completion_tokens = usage.get("completion_tokens") if isinstance(usage, dict) else None
@@ -511,7 +596,7 @@ class Gateway:
         screened, forward, vault, redacted_texts, screening_ms = await self._screen(
             call, profile, body, upstream
         )
-        originals = [text for _, _, text in inputs_of(body, call.endpoint)]
+        originals = [text for _, text in inputs_of(body, call.endpoint)]
         prompt_hash = digest(originals)
         prompt_text = self._retained(call, originals, redacted_texts)
         if screened.decision == "block":
@@ -519,7 +604,10 @@ class Gateway:
                 call, profile, screened, model, upstream, prompt_hash, prompt_text, screening_ms
             )
         input_tokens = frozenset(vault.by_placeholder)
-        forward = {**forward, "model": upstream_model}
+        client_wants_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        # The day's token count needs the usage, whether or not the client asked for it.
+        options = {**(forward.get("stream_options") or {}), "include_usage": True}
+        forward = {**forward, "model": upstream_model, "stream_options": options}
         began = time.perf_counter()
         try:
             response = await self.upstreams.stream(upstream, "/chat/completions", forward)
@@ -582,7 +670,7 @@ class Gateway:
                 closed = True
                 await response.aclose()
                 retention = call.route.retention if call.route else "none"
-                kept = {"redacted": "".join(hold.released_text), "full": hold.text}.get(retention)
+                kept = {"redacted": "".join(hold.kept_text), "full": hold.text}.get(retention)
                 closing = call.record(
                     strictest(screened.decision, hold.decision),
                     200,
@@ -626,11 +714,22 @@ class Gateway:
                     template = chunk
                     if isinstance(chunk.get("usage"), dict):
                         usage = chunk["usage"]
-                    emit = not chunk.get("choices")
-                    for choice in chunk.get("choices") or []:
-                        if not isinstance(choice, dict) or choice.get("index", 0) != 0:
-                            continue
-                        delta = choice.get("delta") or {}
+                        if not client_wants_usage:  # asked for the limiter, not by the client
+                            chunk.pop("usage")
+                    # Only the first choice's role and text go out, through the hold-back: other
+                    # choices, log-probabilities, tool calls, refusals and reasoning text are
+                    # not screened here, so they are not sent.
+                    choices = [
+                        c
+                        for c in chunk.get("choices") or []
+                        if isinstance(c, dict) and c.get("index", 0) == 0
+                    ]
+                    chunk["choices"] = choices
+                    emit = not choices and "usage" in chunk
+                    for choice in choices:
+                        choice.pop("logprobs", None)
+                        raw_delta = choice.get("delta") or {}
+                        delta = {k: v for k, v in raw_delta.items() if k in ("role", "content")}
                         piece = delta.get("content")
                         released = hold.feed(piece) if isinstance(piece, str) else ""
                         if choice.get("finish_reason"):
@@ -694,7 +793,7 @@ class Gateway:
             time.perf_counter(),
         )
         try:
-            self._authorize(request, call)
+            await self._authorize(request, call)
             await self._profile(call)
         except Refusal as refusal:
             return replies.error(
@@ -708,6 +807,13 @@ class Gateway:
             for name in names
         ]
         return replies.json_response({"object": "list", "data": data}, call.request_id)
+
+
+def _put(document: dict[str, Any], path: tuple[str | int, ...], value: str) -> None:
+    target: Any = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
 
 
 def _chunk(template: dict[str, Any], content: str, finish: str | None) -> dict[str, Any]:

@@ -15,6 +15,9 @@ CONTEXT = 48
 """Characters before the undecided part that are scanned again, so a label or a context word that
 was already released still counts (氏名： … 山田太郎)."""
 PLACEHOLDER_REACH = 40
+VALUE_TYPES = REDACTABLE_TYPES | {"CLASSIFICATION_MARKING"}
+"""Types that name a span (a number, a name, a marking): the window never releases part of one.
+Passage types (harmful content, injection, out of scope) only decide; they hold nothing back."""
 
 
 @dataclass
@@ -28,6 +31,8 @@ class HoldBack:
     decision: Decision = "allow"
     findings: list[dict[str, Any]] = field(default_factory=list)
     released_text: list[str] = field(default_factory=list)
+    kept_text: list[str] = field(default_factory=list)
+    """The released text before placeholders were put back (what ``retention: redacted`` keeps)."""
     _seen: set[tuple[str, int, int]] = field(default_factory=set)
 
     @property
@@ -49,23 +54,27 @@ class HoldBack:
 
     def _release(self, boundary: int, *, final: bool = False) -> str:
         start = max(0, self.released - CONTEXT)
-        window = self.text[start:]
         findings = [
             Finding(
                 f.type, f.start + start, f.end + start, f.score, f.detector, f.explanation, f.level
             )
-            for f in self.guard.find(window, self.vault)
+            for f in self.guard.find(self.text[start:], self.vault)
         ]
-        policy = self.guard.policy
+        decider = self.guard.decider
         to_replace: list[Finding] = []
         for finding in findings:
             if finding.end <= self.released:
                 continue  # decided when it was released
-            action = self.guard.decider.action(finding, output=True)
-            if not final and finding.start < boundary < finding.end:
-                boundary = finding.start  # never cut a finding: keep all of it back
+            action = decider.action(finding, output=True)
+            value = finding.type in VALUE_TYPES
+            if value and action in ("redact", "block") and finding.start < self.released:
+                # Its beginning has already gone out (a value longer than the window, or one
+                # recognised late): the rest must not follow. The stream ends here.
+                action = "block"
+            if value and not final and finding.start < boundary < finding.end:
+                boundary = finding.start  # never cut a value: hold all of it back
             key = (finding.type, finding.start, finding.end)
-            if finding.start < boundary and key not in self._seen:
+            if (finding.start < boundary or not value) and key not in self._seen:
                 self._seen.add(key)
                 self.findings.append(
                     {
@@ -80,7 +89,7 @@ class HoldBack:
                     self.decision = action
                 if action == "block":
                     return ""
-            if finding.type in REDACTABLE_TYPES and action in ("redact", "block"):
+            if finding.type in REDACTABLE_TYPES and action == "redact":
                 to_replace.append(finding)
         if not final:
             # Do not cut a placeholder the model is quoting (<PERSON_1>) in two.
@@ -104,9 +113,11 @@ class HoldBack:
                 f.level,
             )
             for f in to_replace
+            if f.start >= region_start and f.end <= boundary
         ]
-        out = self.vault.redact(region, shifted) if shifted else region
-        if policy.restore_placeholders and self.input_tokens:
+        kept = self.vault.redact(region, shifted) if shifted else region
+        out = kept
+        if self.guard.policy.restore_placeholders and self.input_tokens:
             out = PLACEHOLDER.sub(
                 lambda m: (
                     self.vault.by_placeholder[m.group(0)]
@@ -117,4 +128,5 @@ class HoldBack:
             )
         self.released = boundary
         self.released_text.append(out)
+        self.kept_text.append(kept)
         return out

@@ -96,8 +96,6 @@ class Recorder:
         self._thread = threading.Thread(target=self._run, name="mamori-audit-writer", daemon=True)
         self._ministry: dict[int, int] = {}
         self._open: Connection | None = None
-        self._idle = threading.Lock()
-        """Held while a commit runs, by the writer thread or by a request committing inline."""
         self._stopping = threading.Event()
         self._checkpointer = threading.Thread(
             target=self._checkpoints, name="mamori-audit-checkpoint", daemon=True
@@ -121,15 +119,8 @@ class Recorder:
     async def write(self, record: ExchangeRecord) -> None:
         """Return once the record is committed; raise if it could not be.
 
-        When nothing is being written, the record is committed right here (a quarter of a
-        millisecond) rather than handed to the writer thread, whose wake-ups would cost more than
-        that; under load the thread gathers the waiting records into one commit."""
-        if self._idle.acquire(blocking=False):
-            try:
-                self._commit([record])
-            finally:
-                self._idle.release()
-            return
+        The commit always happens in the writer thread, never on the event loop: a database that
+        is locked or slow must not stall every other request and stream."""
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()
         self._queue.put((record, loop, done))
@@ -152,8 +143,7 @@ class Recorder:
                 batch.append(item)
             error: BaseException | None = None
             try:
-                with self._idle:
-                    self._commit([record for record, _, _ in batch])
+                self._commit([record for record, _, _ in batch])
             except BaseException as failure:  # the database is down or refused: fail them all
                 error = failure
             for _, loop, done in batch:
@@ -311,7 +301,9 @@ class Recorder:
                     recurrence_prevention="",
                     dedup_key=key,
                     occurrences=1,
-                    reported_by=record.person_id,
+                    # The person is the case's subject, not its reporter: ``user`` may read the
+                    # cases they reported, not the ones the CAIO holds about them.
+                    reported_by=None,
                     reported_at=now(),
                     updated_at=now(),
                     version=1,
