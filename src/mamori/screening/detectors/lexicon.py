@@ -130,7 +130,8 @@ class LexiconDetector:
                     start = end_index - length + 1
                     found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
         length = len(scan.text.normalized)
-        for key in sorted(self.by_key.keys() & possible):
+        # The few reported keys are looked up here, not the many patterns in the report.
+        for key in sorted(key for key in possible if key in self.by_key):
             self._search(scan, self.by_key[key], 0, length, found)
         return found
 

@@ -348,9 +348,13 @@ class PersonDetector:
 
         may = self._may(scan)
         for match in self.label_regex.finditer(text) if may("label") else ():
+            # 申請者山田花子: with nothing between label and name, the name must start with a surname
+            # (本人確認, 担当者会議 do not: most such matches end at the first character).
+            glued = not match.group(1)
+            if glued and match.group(2)[0] not in self.surname_firsts:
+                continue
             name = self._strip_honorific(match.group(2))
-            # 申請者山田花子: with nothing between label and name, the name must start with a surname.
-            if not match.group(1) and self._surname_start(name) != 0:
+            if glued and self._surname_start(name) != 0:
                 continue
             start = match.start(2)
             # 氏名：林 さくら — the pattern stops at the kana given name; a known surname lets it on.
