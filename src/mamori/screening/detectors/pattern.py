@@ -15,6 +15,7 @@ from mamori.screening.detectors.base import (
     register,
 )
 from mamori.screening.findings import EntityType, Explanation, Finding
+from mamori.screening.searchable import searchable
 from mamori.screening.validators import VALIDATORS
 
 _WINDOW_COST = 200
@@ -65,9 +66,12 @@ class CompiledPattern:
     key: tuple[str, str] = field(init=False)
     level_groups: tuple[str, ...] = field(init=False)
     """Named groups that carry a classification level (``level``, ``level2`` …), in order."""
+    search: re.Pattern[str] = field(init=False)
+    """``regex`` as sre searches it fastest (see ``screening.searchable``): same matches."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", (self.owner, self.id))
+        object.__setattr__(self, "search", searchable(self.regex))
         levels = tuple(name for name in self.regex.groupindex if name.startswith("level"))
         object.__setattr__(self, "level_groups", levels)
 
@@ -78,16 +82,16 @@ class CompiledPattern:
         # Searching around each digit cluster pays off only while clusters are few; in a text
         # dense with numbers one pass over all of it is cheaper than many small searches.
         if not self.digit_anchored:
-            return self.regex.finditer(text)
+            return self.search.finditer(text)
         windows = scan.windows_with(self.min_digits)
         if len(windows) * _WINDOW_COST > len(text):
-            return self.regex.finditer(text)
+            return self.search.finditer(text)
         return self._in_windows(text, windows)
 
     def _in_windows(self, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
         last_end = -1
         for pos, endpos in windows:
-            for match in self.regex.finditer(text, pos, endpos):
+            for match in self.search.finditer(text, pos, endpos):
                 if match.start() >= last_end:  # windows may touch: never report a match twice
                     last_end = match.end()
                     yield match
