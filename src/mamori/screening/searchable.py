@@ -15,6 +15,7 @@ the regex as it was.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 try:  # the parser and compiler behind ``re``; private, so any surprise means "leave it as it is"
@@ -27,6 +28,7 @@ except ImportError:  # pragma: no cover - older or other Pythons
 Node = tuple[Any, Any]
 
 
+@lru_cache(maxsize=4096)  # every guard (one per policy) searches the same data regexes
 def searchable(regex: re.Pattern[str]) -> re.Pattern[str]:
     """``regex``, or an equivalent that begins with a character where ``regex`` begins with
     look-behinds. Its ``pattern`` is None: give the original to anything that reads the source."""
