@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -168,3 +171,27 @@ def test_hyperscan_itself_finds_every_risky_character() -> None:
     assert len(risky) > 1000
     assert all(FAST.prefilter.possible(f"氏名：{char}山田") is None for char in risky)
     assert FAST.prefilter.possible("氏名：山田、電話 03-1234-5678") is not None
+
+
+def test_the_prefilter_patterns_read_the_same_in_every_process() -> None:
+    # Their text keys the cached database: if it changed with the hash seed, every start would
+    # spend seconds compiling it again.
+    program = (
+        "from mamori.content.screening_loader import load_screening;"
+        "from mamori.screening.guard import Guard;"
+        "data = load_screening();"
+        "guard = Guard(data.policies['default'], data, prefilter=False);"
+        "print([r.pattern for d in guard.detectors if hasattr(d, 'prefilter_patterns')"
+        " for _, r in d.prefilter_patterns()])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

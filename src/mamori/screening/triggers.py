@@ -7,6 +7,7 @@ the data stays plain regexes and the guard still skips almost every pattern on o
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 try:  # the parser behind ``re``; private, so any surprise means "no trigger, always run"
@@ -84,6 +85,7 @@ def _required(items: Any) -> Disjunction | None:
     return _best(candidates)
 
 
+@lru_cache(maxsize=4096)  # every guard (one per policy) reads the same data regexes
 def required_words(regex: str) -> Disjunction | None:
     """Lower-case words of which at least one occurs in every match, or None if none can be told."""
     if sre_parser is None:

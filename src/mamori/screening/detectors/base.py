@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Protocol, runtime_checkable
 
 from mamori.content.screening import Policy, Recognizer
@@ -110,6 +110,7 @@ def _cased() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return by_lower, by_upper
 
 
+@lru_cache(maxsize=4096)  # every guard (one per policy) builds the same prefilter patterns
 def any_case(word: str) -> str:
     """A regex for the normalised text that matches wherever ``ScanInput.lowered`` holds ``word``:
     each character may have been any that lowers to it, or (for the final sigma, which

@@ -24,6 +24,7 @@ from mamori.screening.detectors.base import (
     to_finding,
 )
 from mamori.screening.findings import EntityType, Explanation, Finding
+from mamori.screening.searchable import searchable
 from mamori.screening.triggers import required_words
 
 
@@ -34,6 +35,8 @@ class _Pattern:
     score: float
     index: int
     regex: re.Pattern[str]
+    search: re.Pattern[str]
+    """``regex`` as sre searches it fastest (see ``screening.searchable``): same matches."""
 
     @property
     def key(self) -> tuple[str, str, int]:
@@ -76,8 +79,9 @@ class LexiconDetector:
         self.gated: list[_Pattern] = []
         for category in recognizer.categories:
             for index, source in enumerate(category.patterns):
+                regex = re.compile(source)
                 pattern = _Pattern(
-                    recognizer.id, category.id, category.score, index, re.compile(source)
+                    recognizer.id, category.id, category.score, index, regex, searchable(regex)
                 )
                 words = required_words(source)
                 if words is None:
@@ -130,7 +134,8 @@ class LexiconDetector:
                     start = end_index - length + 1
                     found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
         length = len(scan.text.normalized)
-        for key in sorted(self.by_key.keys() & possible):
+        # The few reported keys are looked up here, not the many patterns in the report.
+        for key in sorted(key for key in possible if key in self.by_key):
             self._search(scan, self.by_key[key], 0, length, found)
         return found
 
@@ -147,7 +152,7 @@ class LexiconDetector:
     def _search(
         self, scan: ScanInput, pattern: _Pattern, pos: int, endpos: int, found: list[Finding]
     ) -> None:
-        for match in pattern.regex.finditer(scan.text.normalized, pos, endpos):
+        for match in pattern.search.finditer(scan.text.normalized, pos, endpos):
             if match.end() > match.start():
                 how = f"pattern-{pattern.index}"
                 found.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mamori.content.screening import Context, PatternRecognizer, Recognizer, expand_lexicons
@@ -13,9 +13,9 @@ from mamori.screening.detectors.base import (
     Detector,
     ScanInput,
     register,
-    to_finding,
 )
 from mamori.screening.findings import EntityType, Explanation, Finding
+from mamori.screening.searchable import searchable
 from mamori.screening.validators import VALIDATORS
 
 _WINDOW_COST = 200
@@ -66,28 +66,32 @@ class CompiledPattern:
     key: tuple[str, str] = field(init=False)
     level_groups: tuple[str, ...] = field(init=False)
     """Named groups that carry a classification level (``level``, ``level2`` …), in order."""
+    search: re.Pattern[str] = field(init=False)
+    """``regex`` as sre searches it fastest (see ``screening.searchable``): same matches."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", (self.owner, self.id))
+        object.__setattr__(self, "search", searchable(self.regex))
         levels = tuple(name for name in self.regex.groupindex if name.startswith("level"))
         object.__setattr__(self, "level_groups", levels)
 
-    def matches(self, scan: ScanInput) -> Iterator[re.Match[str]]:
+    def matches(self, scan: ScanInput) -> Iterable[re.Match[str]]:
         text = scan.text.normalized
         if self.requires and not any(word in scan.lowered for word in self.requires):
-            return
+            return ()
         # Searching around each digit cluster pays off only while clusters are few; in a text
         # dense with numbers one pass over all of it is cheaper than many small searches.
         if not self.digit_anchored:
-            yield from self.regex.finditer(text)
-            return
+            return self.search.finditer(text)
         windows = scan.windows_with(self.min_digits)
         if len(windows) * _WINDOW_COST > len(text):
-            yield from self.regex.finditer(text)
-            return
+            return self.search.finditer(text)
+        return self._in_windows(text, windows)
+
+    def _in_windows(self, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
         last_end = -1
         for pos, endpos in windows:
-            for match in self.regex.finditer(text, pos, endpos):
+            for match in self.search.finditer(text, pos, endpos):
                 if match.start() >= last_end:  # windows may touch: never report a match twice
                     last_end = match.end()
                     yield match
@@ -133,6 +137,7 @@ class PatternDetector:
         if self.context and self.context.required and not self.context.words.search(lowered):
             return found
         normalized = scan.text.normalized
+        to_original = scan.text.to_original
         possible = scan.possible
         patterns = (
             self.patterns if possible is None else [p for p in self.patterns if p.key in possible]
@@ -159,18 +164,10 @@ class PatternDetector:
                     value = match.group(name)
                     if value:
                         level = int(value)
-                found.append(
-                    to_finding(
-                        scan,
-                        start,
-                        end,
-                        type=self.entity,
-                        score=max(0.0, min(1.0, score)),
-                        detector=self.id,
-                        explanation=self._explanation(pattern.id, words),
-                        level=level,
-                    )
-                )
+                start, end = to_original(start, end)
+                explanation = self._explanation(pattern.id, words)
+                score = max(0.0, min(1.0, score))
+                found.append(Finding(self.entity, start, end, score, self.id, explanation, level))
         return found
 
     def _explanation(self, pattern: str, words: tuple[str, ...]) -> Explanation:

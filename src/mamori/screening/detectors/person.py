@@ -21,6 +21,7 @@ from mamori.screening.detectors.base import (
     to_finding,
 )
 from mamori.screening.findings import Explanation, Finding
+from mamori.screening.searchable import searchable
 
 _KANJI = "一-龥々〆ヶ"
 _SPACED_KANJI = re.compile(f"(?<![{_KANJI}])([{_KANJI}]{{1,3}}) ([{_KANJI}]{{1,3}})(?![{_KANJI}])")
@@ -138,6 +139,7 @@ class PersonDetector:
         self.kin_regex = (
             re.compile(f"(?<![{_KANJI}])(?:{_alternation(kin)})( ?: ?|の)") if kin else None
         )
+        self.kin_search = searchable(self.kin_regex) if self.kin_regex is not None else None
         self.honorific_regex = re.compile(_alternation(self.honorifics))
         # Latin names are found from the capitalised words (rare in text, so fast to find) and then
         # checked for a title or label just before them — not by trying every title everywhere.
@@ -146,8 +148,9 @@ class PersonDetector:
             t.lower().rstrip(".:") for t in lexicons[recognizer.latin_titles]
         )
         # Every title found before a name ends with one of these words.
+        # Sorted: they go into a prefilter pattern, which must read the same in every process.
         self.latin_title_ends = tuple(
-            {t.split()[-1] if t.split() else "" for t in self.latin_titles}
+            sorted({t.split()[-1] if t.split() else "" for t in self.latin_titles})
         )
 
     def _plausible(self, name: str) -> bool:
@@ -348,9 +351,13 @@ class PersonDetector:
 
         may = self._may(scan)
         for match in self.label_regex.finditer(text) if may("label") else ():
+            # 申請者山田花子: with nothing between label and name, the name must start with a surname
+            # (本人確認, 担当者会議 do not: most such matches end at the first character).
+            glued = not match.group(1)
+            if glued and match.group(2)[0] not in self.surname_firsts:
+                continue
             name = self._strip_honorific(match.group(2))
-            # 申請者山田花子: with nothing between label and name, the name must start with a surname.
-            if not match.group(1) and self._surname_start(name) != 0:
+            if glued and self._surname_start(name) != 0:
                 continue
             start = match.start(2)
             # 氏名：林 さくら — the pattern stops at the kana given name; a known surname lets it on.
@@ -416,8 +423,8 @@ class PersonDetector:
             if end is not None:
                 start = match.end() + (1 if text.startswith(" ", match.end()) else 0)
                 add(start, end, "title_before", match.group())
-        if self.kin_regex is not None and may("kin"):
-            for match in self.kin_regex.finditer(text):
+        if self.kin_search is not None and may("kin"):
+            for match in self.kin_search.finditer(text):
                 # 母：中山 / 子の金子愛: after の a surname alone is too weak (子の山田先生).
                 end = self._name_at(text, match.end(), alone=match.group(1) != "の")
                 if end is not None:
