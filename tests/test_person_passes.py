@@ -97,13 +97,6 @@ def test_the_look_before_a_latin_name_never_misses_a_title(text: str) -> None:
         assert DETECTOR._latin_title(text, match) == latin_title_without_precheck(text, match)
 
 
-@given(st.one_of(KANJI_TEXT, st.text(alphabet="山田 \n　あa一", max_size=40)))
-@settings(max_examples=300)
-def test_name_lines_are_tried_at_line_starts_only(text: str) -> None:
-    expected = [m.span(1) for m in person._NAME_LINE.finditer(text)]
-    assert [m.span(1) for m in person._name_lines(text)] == expected
-
-
 def surname_start_everywhere(run: str) -> int | None:
     """``PersonDetector._surname_start`` trying every position of the run."""
     for position in range(len(run)):

@@ -66,8 +66,9 @@ class Decider:
 
     def decide(self, findings: list[Finding], *, output: bool = False) -> Verdict:
         counts: dict[tuple[str, Action], int] = {}
+        action = self.action
         for finding in findings:
-            key = (finding.type, self.action(finding, output=output))
+            key = (finding.type, action(finding, output=output))
             counts[key] = counts.get(key, 0) + 1
         # A verdict depends only on these counts, and few combinations occur: each is made once.
         counted = frozenset(counts.items())

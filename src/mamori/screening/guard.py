@@ -41,9 +41,12 @@ _SENTENCE_END = re.compile(r"[。．.!?！？\n]")
 
 def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
     """One finding per harmful or injected passage, however many phrases of it matched."""
+    ordered = sorted(findings, key=lambda f: (f.type, f.start, -f.end))
+    if all(finding.type not in MERGED_TYPES for finding in ordered):
+        return ordered  # nothing to merge (nearly every text)
     merged: list[Finding] = []
     others: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.type, f.start, -f.end)):
+    for finding in ordered:
         if finding.type not in MERGED_TYPES:
             others.append(finding)
             continue
@@ -68,6 +71,8 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
     Kept spans of one class never overlap each other, so each class is a sorted list of disjoint
     intervals and a clash is found by looking at the neighbours of the insertion point."""
+    if len(findings) < 2:
+        return list(findings)  # nothing can clash
     starts: dict[str, list[int]] = {}
     ends: dict[str, list[int]] = {}
     kept: list[Finding] = []

@@ -447,7 +447,7 @@ class PersonDetector:
             for start in starts:
                 if self._name_at(text, start, alone=True, short=True) == match.start():
                     add(start, match.start(), "self_introduction", cue)
-        for match in _name_lines(text) if may("name_line") else ():
+        for match in _NAME_LINE.finditer(text) if may("name_line") else ():
             start = match.start(1)
             end = self._name_at(text, start, alone=False)
             if end == match.end(1):
@@ -469,19 +469,6 @@ class PersonDetector:
                 ):
                     add(name_start, match.end(), "latin_title", title)
         return found
-
-
-def _name_lines(text: str) -> Iterator[re.Match[str]]:
-    """``_NAME_LINE.finditer(text)``: a match starts where a line does and stays on that line, so
-    it is tried at line starts only (sre would try every position for the ``^``)."""
-    start = 0
-    while start >= 0:
-        match = _NAME_LINE.match(text, start)
-        if match is not None:
-            yield match
-        start = text.find("\n", start)
-        if start >= 0:
-            start += 1
 
 
 def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:
