@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, bindparam, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from mamori.audit import chain
 from mamori.db.models import Exchange, Organization, RiskCase
@@ -88,6 +89,10 @@ class RiskRule:
 _STOP = object()
 
 
+class _Busy(Exception):  # noqa: N818 - a signal to fall back, not an error
+    """The database is being written by someone else (an inline commit does not wait)."""
+
+
 class Recorder:
     def __init__(self, db: Database, risk_rule: RiskRule | None = None) -> None:
         self.db = db
@@ -96,6 +101,10 @@ class Recorder:
         self._thread = threading.Thread(target=self._run, name="mamori-audit-writer", daemon=True)
         self._ministry: dict[int, int] = {}
         self._open: Connection | None = None
+        self._inline: Connection | None = None
+        self._inline_allowed = db.engine.dialect.name == "sqlite"
+        self._idle = threading.Lock()
+        """Held while a commit runs (the thread's or an inline one), so they take turns."""
         self._stopping = threading.Event()
         self._checkpointer = threading.Thread(
             target=self._checkpoints, name="mamori-audit-checkpoint", daemon=True
@@ -119,8 +128,19 @@ class Recorder:
     async def write(self, record: ExchangeRecord) -> None:
         """Return once the record is committed; raise if it could not be.
 
-        The commit always happens in the writer thread, never on the event loop: a database that
-        is locked or slow must not stall every other request and stream."""
+        On SQLite, when nothing else is being written, the record is committed right here: a
+        quarter of a millisecond, where waking the writer thread costs more. That attempt never
+        waits for a lock (busy timeout 0): if another writer holds the database, the record goes
+        to the writer thread, so the event loop is never stalled. Network databases always use
+        the thread."""
+        if self._inline_allowed and self._idle.acquire(blocking=False):
+            try:
+                self._commit_inline(record)
+                return
+            except _Busy:
+                pass  # someone else is writing: hand it to the thread, which may wait
+            finally:
+                self._idle.release()
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()
         self._queue.put((record, loop, done))
@@ -143,7 +163,8 @@ class Recorder:
                 batch.append(item)
             error: BaseException | None = None
             try:
-                self._commit([record for record, _, _ in batch])
+                with self._idle:
+                    self._commit([record for record, _, _ in batch])
             except BaseException as failure:  # the database is down or refused: fail them all
                 error = failure
             for _, loop, done in batch:
@@ -165,6 +186,26 @@ class Recorder:
                 self._open.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
                 self._open.commit()
         return self._open
+
+    def _commit_inline(self, record: ExchangeRecord) -> None:
+        if self._inline is None or self._inline.closed or self._inline.invalidated:
+            self._inline = self.db.engine.execution_options(mamori_write=True).connect()
+            self._inline.exec_driver_sql("PRAGMA busy_timeout=0")
+            self._inline.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+            self._inline.commit()
+        connection = self._inline
+        try:
+            self._commit_on(connection, [record])
+        except OperationalError as error:
+            self._inline = None
+            connection.close()
+            if "locked" in str(error.orig) or "busy" in str(error.orig):
+                raise _Busy from None
+            raise
+        except BaseException:
+            self._inline = None
+            connection.close()
+            raise
 
     def _checkpoints(self) -> None:
         """SQLite only: move the write-ahead log into the database every second, off the hot path."""
