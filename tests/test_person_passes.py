@@ -142,3 +142,24 @@ CASED_LATIN_TEXT = st.tuples(LATIN_TEXT, st.sampled_from([str.upper, str.title, 
 @settings(max_examples=300)
 def test_latin_names_are_found_with_the_title_word_gate_as_without_it(text: str) -> None:
     assert Guard.default().scan(text).findings == PLAIN.scan(text).findings
+
+
+def test_the_title_before_an_honorific_does_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "from mamori.screening.guard import Guard;"
+        "print([(f.start, f.end) for f in Guard.default().find('田中副大臣殿') if f.type == 'PERSON'])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "2", "3")
+    }
+    assert outputs == {"[(0, 2)]\n"}

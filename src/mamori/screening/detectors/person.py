@@ -131,6 +131,9 @@ class PersonDetector:
         )
         self.title_regex = re.compile(_alternation(titles))
         self.all_titles = frozenset(lexicons[recognizer.honorifics])
+        # Longest first, so 田中副大臣 ends in 副大臣, not 大臣, in every process (a set's order
+        # depends on the hash seed).
+        self.titles_longest_first = tuple(sorted(self.all_titles, key=lambda t: (-len(t), t)))
         self.title_suffixes = tuple(self.all_titles)
         self.place_titles = tuple(
             h for h in lexicons[recognizer.honorifics] if h.startswith(_PLACE_TITLES)
@@ -393,7 +396,7 @@ class PersonDetector:
             # name is 山田 (found before 課長 already).
             bare = name.rstrip(" ")
             title = (
-                next((t for t in self.all_titles if bare.endswith(t)), None)
+                next((t for t in self.titles_longest_first if bare.endswith(t)), None)
                 if bare.endswith(self.title_suffixes)
                 else None
             )
