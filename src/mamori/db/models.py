@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -209,6 +210,14 @@ class UserRuleVersion(Base):
     __table_args__ = (
         UniqueConstraint("org_id", "system_id", "number", name="rule_number"),
         _one_of("status", v.RULE_STATUSES),
+        # One published rule per system at a time: the gateway checks acknowledgements against it.
+        Index(
+            "uq_user_rules_published_system",
+            "system_id",
+            unique=True,
+            sqlite_where=text("status = 'published'"),
+            postgresql_where=text("status = 'published'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -248,15 +248,15 @@ def publish(db: Database, actor: Actor, rule_id: int, data: RulePublish) -> Rule
                 to_state="published",
                 allowed="—",
             )
+        # A system's rule replaces the system's published rule wherever the system has been
+        # filed; the ministry's rule replaces the ministry's.
         same = (
-            UserRuleVersion.system_id.is_(None)
+            and_(UserRuleVersion.system_id.is_(None), UserRuleVersion.org_id == row.org_id)
             if row.system_id is None
             else UserRuleVersion.system_id == row.system_id
         )
         for previous in session.scalars(
-            select(UserRuleVersion).where(
-                UserRuleVersion.org_id == row.org_id, same, UserRuleVersion.status == "published"
-            )
+            select(UserRuleVersion).where(same, UserRuleVersion.status == "published")
         ):
             previous.status, previous.version = "withdrawn", previous.version + 1
             record(
@@ -268,6 +268,7 @@ def publish(db: Database, actor: Actor, rule_id: int, data: RulePublish) -> Rule
                 org_id=previous.org_id,
                 state=state_of(previous),
             )
+        session.flush()  # withdrawn before the new one is published (one published per system)
         row.status, row.published_at, row.version = "published", now(), row.version + 1
         session.flush()
         record(

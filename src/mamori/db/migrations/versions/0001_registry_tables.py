@@ -309,6 +309,13 @@ def upgrade() -> None:
     with op.batch_alter_table("user_rules", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_user_rules_org_id"), ["org_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_user_rules_system_id"), ["system_id"], unique=False)
+        batch_op.create_index(
+            "uq_user_rules_published_system",
+            ["system_id"],
+            unique=True,
+            sqlite_where=sa.text("status = 'published'"),
+            postgresql_where=sa.text("status = 'published'"),
+        )
 
     op.create_table(
         "acknowledgements",
@@ -507,6 +514,7 @@ def downgrade() -> None:
 
     op.drop_table("acknowledgements")
     with op.batch_alter_table("user_rules", schema=None) as batch_op:
+        batch_op.drop_index("uq_user_rules_published_system")
         batch_op.drop_index(batch_op.f("ix_user_rules_system_id"))
         batch_op.drop_index(batch_op.f("ix_user_rules_org_id"))
 
