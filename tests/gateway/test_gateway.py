@@ -388,3 +388,33 @@ def test_unknown_model_is_refused_when_models_are_listed(
     gateway = start_gateway()
     with pytest.raises(openai.NotFoundError):
         ask(client(gateway, registry.key()), "要約して", model="some-other-model")
+
+
+def test_a_stream_the_client_leaves_is_still_completed_in_the_audit(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    import time
+
+    gateway = start_gateway()
+    body = {
+        "model": "gpt-4o",
+        "stream": True,
+        "messages": [
+            {"role": "user", "content": "echo:" + "本日の会議では予算と調達について議論した。" * 30}
+        ],
+    }
+    headers = {"Authorization": f"Bearer {registry.key()}"}
+    with httpx.stream(
+        "POST", f"{gateway.url}/v1/chat/completions", headers=headers, json=body
+    ) as response:
+        for line in response.iter_lines():
+            if line.startswith("data: {"):
+                break  # the client goes away after the first chunk
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        rows = exchanges(registry)
+        if rows and rows[0].answer_sha256:
+            break
+        time.sleep(0.1)
+    [row] = exchanges(registry)
+    assert row.stream and row.answer_sha256  # the closing record was written

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
@@ -656,47 +657,49 @@ class Gateway:
         )
         hold = HoldBack(profile.guard, vault, input_tokens, self.config.hold_back_chars)
 
+        usage: dict[str, Any] | None = None
+        closed = False
+
+        async def close() -> None:
+            """Record how the stream ended: before [DONE], or when the client went away."""
+            nonlocal closed
+            if closed:
+                return
+            closed = True
+            await response.aclose()
+            retention = call.route.retention if call.route else "none"
+            kept = {"redacted": "".join(hold.kept_text), "full": hold.text}.get(retention)
+            closing = call.record(
+                strictest(screened.decision, hold.decision),
+                200,
+                upstream=upstream.name,
+                model=model,
+                stream=True,
+                reasons=screened.reason_codes,
+                findings=screened.findings + hold.findings,
+                prompt_sha256=prompt_hash,
+                answer_sha256=digest([hold.text]),
+                prompt_text=prompt_text,
+                answer_text=kept,
+                prompt_tokens=(usage or {}).get("prompt_tokens"),
+                completion_tokens=(usage or {}).get("completion_tokens"),
+                screening_ms=screening_ms,
+                upstream_ms=upstream_ms,
+                completes=True,
+            )
+            try:
+                await self.recorder.write(closing)
+            except Exception:
+                self.metrics.audit_failures.inc()
+            self.metrics.requests.labels("chat_stream", closing.decision).inc()
+            if call.holder is not None and usage:
+                tokens = int(usage.get("total_tokens") or 0)
+                await self.limiter.add_tokens(call.holder.identity, tokens)
+
         async def relay() -> AsyncIterator[bytes]:
-            usage: dict[str, Any] | None = None
+            nonlocal usage
             template: dict[str, Any] | None = None
             finished = False
-            closed = False
-
-            async def close() -> None:
-                """Record how the stream ended: before [DONE], or when the client went away."""
-                nonlocal closed
-                if closed:
-                    return
-                closed = True
-                await response.aclose()
-                retention = call.route.retention if call.route else "none"
-                kept = {"redacted": "".join(hold.kept_text), "full": hold.text}.get(retention)
-                closing = call.record(
-                    strictest(screened.decision, hold.decision),
-                    200,
-                    upstream=upstream.name,
-                    model=model,
-                    stream=True,
-                    reasons=screened.reason_codes,
-                    findings=screened.findings + hold.findings,
-                    prompt_sha256=prompt_hash,
-                    answer_sha256=digest([hold.text]),
-                    prompt_text=prompt_text,
-                    answer_text=kept,
-                    prompt_tokens=(usage or {}).get("prompt_tokens"),
-                    completion_tokens=(usage or {}).get("completion_tokens"),
-                    screening_ms=screening_ms,
-                    upstream_ms=upstream_ms,
-                    completes=True,
-                )
-                try:
-                    await self.recorder.write(closing)
-                except Exception:
-                    self.metrics.audit_failures.inc()
-                self.metrics.requests.labels("chat_stream", closing.decision).inc()
-                if call.holder is not None and usage:
-                    tokens = int(usage.get("total_tokens") or 0)
-                    await self.limiter.add_tokens(call.holder.identity, tokens)
 
             try:
                 async for line in response.lines():
@@ -781,6 +784,8 @@ class Gateway:
 
         return StreamingResponse(
             relay(),
+            # Also when the client went away before the stream began: the generator never ran.
+            background=BackgroundTask(close),
             media_type="text/event-stream",
             headers={"x-request-id": call.request_id, "cache-control": "no-cache"},
         )
