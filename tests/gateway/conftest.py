@@ -136,6 +136,7 @@ def gateway_config(registry: Registry, upstream: Server, **overrides: Any) -> di
                         "echo": "fake-echo",
                         "slow": "fake-slow",
                         "broken": "fake-error-500",
+                        "busy": "fake-error-429",
                     },
                     "read_timeout_s": 2.0,
                 }

@@ -261,7 +261,7 @@ def test_embeddings_are_screened(registry: Registry, start_gateway: GatewayFacto
 def test_models_and_health_and_metrics(registry: Registry, start_gateway: GatewayFactory) -> None:
     gateway = start_gateway()
     api = client(gateway, registry.key())
-    assert {m.id for m in api.models.list()} == {"gpt-4o", "echo", "slow", "broken"}
+    assert {m.id for m in api.models.list()} == {"gpt-4o", "echo", "slow", "broken", "busy"}
     assert httpx.get(f"{gateway.url}/healthz").json() == {"status": "ok"}
     ask(api, "会議の議事概要を要約してください")
     metrics = httpx.get(f"{gateway.url}/metrics").text
@@ -418,3 +418,14 @@ def test_a_stream_the_client_leaves_is_still_completed_in_the_audit(
         time.sleep(0.1)
     [row] = exchanges(registry)
     assert row.stream and row.answer_sha256  # the closing record was written
+
+
+def test_an_upstream_refusal_keeps_its_code_not_its_words(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    gateway = start_gateway()
+    with pytest.raises(openai.RateLimitError) as refused:
+        ask(client(gateway, registry.key()), "要約して", model="busy")
+    body = refused.value.body
+    assert isinstance(body, dict) and body["code"] == "rate_limit_exceeded"
+    assert "fake-error-429" not in str(body) and "429" in body["message"]

@@ -38,6 +38,9 @@ class Upstream(Strict):
     embeddings: bool = True
     connect_timeout_s: Annotated[float, Field(gt=0, le=60)] = 3.0
     read_timeout_s: Annotated[float, Field(gt=0, le=600)] = 60.0
+    """Longest wait for the next bytes of an answer."""
+    total_timeout_s: Annotated[float, Field(gt=0, le=3600)] = 600.0
+    """Longest a whole answer (also a stream) may take, so a slow drip cannot hold a request."""
 
 
 class Limits(Strict):

@@ -26,6 +26,7 @@ from mamori.content.gateway import GatewayConfig, SystemRoute, Upstream
 from mamori.i18n import Lang, t
 from mamori.proxy import replies
 from mamori.proxy.enforce import (
+    OutputScreen,
     Screened,
     UnsupportedContentError,
     apply_redactions,
@@ -41,6 +42,7 @@ from mamori.proxy.ratelimit import Limiter, LocalLimiter, RedisLimiter
 from mamori.proxy.stream import HoldBack
 from mamori.proxy.upstream import UpstreamFailedError, Upstreams
 from mamori.screening.decision import Decision
+from mamori.screening.guard import Guard
 from mamori.screening.redaction import Vault
 from mamori.services.gateway import keys
 from mamori.services.gateway.profiles import Profiles, SystemProfile
@@ -535,9 +537,15 @@ class Gateway:
                 if not isinstance(reply, dict):
                     continue
                 started = time.perf_counter()
+                texts = strings_in(reply)
+                if sum(len(text) for _, text in texts) > INLINE_SCAN_CHARS:
+                    outs = await asyncio.to_thread(
+                        _screen_all, profile.guard, [x for _, x in texts], vault, input_tokens
+                    )
+                else:
+                    outs = _screen_all(profile.guard, [x for _, x in texts], vault, input_tokens)
                 screened_parts = [
-                    (path, text, screen_output(profile.guard, text, vault, input_tokens))
-                    for path, text in strings_in(reply)
+                    (path, text, out) for (path, text), out in zip(texts, outs, strict=True)
                 ]
                 screening_ms += (time.perf_counter() - started) * 1000
                 blocked = [
@@ -589,6 +597,27 @@ class Gateway:
         self.metrics.added.labels(call.endpoint).observe(
             max(0.0, record.total_ms - upstream_ms) / 1000
         )
+        if status >= 400:
+            # The upstream's own words could quote the request: keep its code, not its message.
+            error = answer.get("error") if isinstance(answer, dict) else None
+            code = (
+                error.get("code")
+                if isinstance(error, dict) and isinstance(error.get("code"), str)
+                else None
+            )
+            kind = (
+                error.get("type")
+                if isinstance(error, dict) and isinstance(error.get("type"), str)
+                else None
+            )
+            message = t("gateway.upstream_error", call.lang, status=status)
+            return replies.error(
+                status,
+                message,
+                kind or "invalid_request_error",
+                code or "upstream_rejected",
+                call.request_id,
+            )
         return replies.json_response(answer, call.request_id, status)
 
     async def _stream(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Response:
@@ -689,8 +718,11 @@ class Gateway:
             )
             try:
                 await self.recorder.write(closing)
-            except Exception:
+            except Exception:  # the opening record stands; say that this one is missing
                 self.metrics.audit_failures.inc()
+                log.error(
+                    json.dumps({"event": "closing_record_failed", "request_id": call.request_id})
+                )
             self.metrics.requests.labels("chat_stream", closing.decision).inc()
             if call.holder is not None and usage:
                 tokens = int(usage.get("total_tokens") or 0)
@@ -812,6 +844,12 @@ class Gateway:
             for name in names
         ]
         return replies.json_response({"object": "list", "data": data}, call.request_id)
+
+
+def _screen_all(
+    guard: Guard, texts: list[str], vault: Vault, input_tokens: frozenset[str]
+) -> list[OutputScreen]:
+    return [screen_output(guard, text, vault, input_tokens) for text in texts]
 
 
 def _put(document: dict[str, Any], path: tuple[str | int, ...], value: str) -> None:

@@ -40,6 +40,8 @@ class LocalLimiter:
     async def add_tokens(self, key: str, tokens: int) -> None:
         day = int(time.time() // DAY)
         self._tokens[(key, day)] = self._tokens.get((key, day), 0) + tokens
+        if len(self._tokens) > 100_000:  # forget earlier days
+            self._tokens = {k: v for k, v in self._tokens.items() if k[1] >= day}
 
     async def close(self) -> None:
         return None

@@ -92,7 +92,9 @@ class Upstreams:
             headers["authorization"] = f"Bearer {key}"
         url = str(upstream.base_url).rstrip("/") + path
         timeout = aiohttp.ClientTimeout(
-            total=None, sock_connect=upstream.connect_timeout_s, sock_read=upstream.read_timeout_s
+            total=upstream.total_timeout_s,
+            sock_connect=upstream.connect_timeout_s,
+            sock_read=upstream.read_timeout_s,
         )
         return url, headers, timeout
 

@@ -29,6 +29,7 @@ from mamori.services.registry.common import Database
 AUDIT_ACTOR = "gateway"
 MAX_BATCH = 512
 CHECKPOINT_INTERVAL_S = 1.0
+WRITE_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class Recorder:
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()
         self._queue.put((record, loop, done))
-        await done
+        await asyncio.wait_for(done, WRITE_TIMEOUT_S)  # a stuck writer fails the request (503)
 
     def _run(self) -> None:
         while True:
