@@ -15,8 +15,6 @@ from mamori.cli.options import LangOption
 from mamori.cli.registry import DatabaseOption, opened, operator, run
 from mamori.errors import MamoriError, OptionInvalidError
 from mamori.i18n import t
-from mamori.services.gateway import keys
-from mamori.services.registry.common import Database
 
 gateway_app = typer.Typer(
     help="ゲートウェイ / The OpenAI-compatible gateway.", no_args_is_help=True
@@ -60,6 +58,7 @@ def serve(
     import uvicorn
 
     from mamori.proxy.app import CONFIG_VARIABLE, build_gateway, create_gateway_app
+    from mamori.services.registry.common import Database
 
     chosen = current_lang(lang)
     values = settings()
@@ -122,6 +121,8 @@ def key_create(
     lang: LangOption = None,
 ) -> None:
     """ゲートウェイキーを発行（利用者ルールの確認が前提）/ Issue a gateway key; refused until the person acknowledged the system's rule."""
+    from mamori.services.gateway import keys
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db:
         key, meta = run(
@@ -143,6 +144,8 @@ def key_revoke(
     lang: LangOption = None,
 ) -> None:
     """ゲートウェイキーを失効（即時）/ Revoke a gateway key; it stops working at once."""
+    from mamori.services.gateway import keys
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db:
         run(chosen, lambda: keys.revoke(db, operator(), key_id))
@@ -152,6 +155,8 @@ def key_revoke(
 @key_app.command("list")
 def key_list(database: DatabaseOption = None, lang: LangOption = None) -> None:
     """ゲートウェイキーの一覧 / List gateway keys (never the keys themselves)."""
+    from mamori.services.gateway import keys
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db:
         table = Table("id", "prefix", "system", "person", "created", "revoked")

@@ -10,7 +10,7 @@ import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, TypeVar, cast
 
 import typer
 from rich.progress import Progress
@@ -20,9 +20,10 @@ from mamori.cli.console import current_lang, err, fail, out, settings
 from mamori.cli.options import LangOption
 from mamori.errors import MamoriError, OptionInvalidError
 from mamori.i18n import Lang, t
-from mamori.services.registry import audit, identity, reports
-from mamori.services.registry.access import Actor
-from mamori.services.registry.common import Database
+
+if TYPE_CHECKING:  # the registry's modules load only when a registry command runs
+    from mamori.services.registry.access import Actor
+    from mamori.services.registry.common import Database
 from mamori.vocabulary import ORG_KINDS, ROLES, OrgKind, Role
 
 T = TypeVar("T")
@@ -38,6 +39,8 @@ DatabaseOption = Annotated[
 
 
 def operator() -> Actor:
+    from mamori.services.registry.access import Actor
+
     try:
         name = getpass.getuser()
     except Exception:  # no login name in some containers
@@ -48,6 +51,8 @@ def operator() -> Actor:
 @contextmanager
 def opened(url: str | None, lang: Lang, *, ready: bool = True) -> Iterator[Database]:
     """The database, checked to be at the current schema; any mamori error → message and exit."""
+    from mamori.services.registry.common import Database
+
     config = settings()
     if url:
         config = config.model_copy(update={"database_url": url})
@@ -109,6 +114,8 @@ def org_add(
     lang: LangOption = None,
 ) -> None:
     """組織を追加 / Add a ministry, bureau, division, vendor or board."""
+    from mamori.services.registry import identity
+
     chosen = current_lang(lang)
     if kind not in ORG_KINDS:
         fail(OptionInvalidError(option="--kind", allowed=", ".join(ORG_KINDS)), chosen)
@@ -131,6 +138,8 @@ def org_add(
 @org_app.command("list")
 def org_list(database: DatabaseOption = None, lang: LangOption = None) -> None:
     """組織の一覧 / List organisations."""
+    from mamori.services.registry import identity
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db:
         table = Table("id", "code", "kind", "name", "parent")
@@ -164,6 +173,8 @@ def user_add(
     lang: LangOption = None,
 ) -> None:
     """利用者を追加（既存の利用者にはロールを追加）/ Add a person, or give an existing one another role."""
+    from mamori.services.registry import identity
+
     chosen = current_lang(lang)
     if role not in ROLES:
         fail(OptionInvalidError(option="--role", allowed=", ".join(ROLES)), chosen)
@@ -194,6 +205,8 @@ def user_add(
 @user_app.command("list")
 def user_list(database: DatabaseOption = None, lang: LangOption = None) -> None:
     """利用者の一覧 / List people and their roles."""
+    from mamori.services.registry import identity
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db:
         table = Table("id", "name", "display name", "roles")
@@ -222,6 +235,8 @@ def token_create(
     lang: LangOption = None,
 ) -> None:
     """トークンを発行（表示は一度だけ）/ Issue a token; it is printed once, only its hash is stored."""
+    from mamori.services.registry import identity
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db:
         token, meta = run(
@@ -238,6 +253,8 @@ def token_revoke(
     lang: LangOption = None,
 ) -> None:
     """トークンを失効 / Revoke a token at once."""
+    from mamori.services.registry import identity
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db:
         run(chosen, lambda: identity.revoke_token(db, operator(), token_id=token_id))
@@ -250,6 +267,8 @@ audit_app = typer.Typer(help="監査証跡 / The audit trail.", no_args_is_help=
 @audit_app.command("verify")
 def audit_verify(database: DatabaseOption = None, lang: LangOption = None) -> None:
     """監査証跡のハッシュチェーンを検証 / Verify the whole hash chain; names the first broken link."""
+    from mamori.services.registry import audit
+
     chosen = current_lang(lang)
     with opened(database, chosen) as db, Progress(console=err, transient=True) as progress:
         task = progress.add_task(t("cli.audit.verifying", chosen), total=None)
@@ -297,6 +316,8 @@ def report_periodic(
     lang: LangOption = None,
 ) -> None:
     """定期報告を作成 / Write the periodic report of a ministry (or of all ministries)."""
+    from mamori.services.registry import reports
+
     chosen = current_lang(lang)
     if fmt not in reports.REPORT_FORMATS:
         fail(
@@ -338,6 +359,7 @@ def serve(
     import uvicorn
 
     from mamori.api.app import create_app
+    from mamori.services.registry.common import Database
 
     chosen = current_lang(lang)
     config = settings()
