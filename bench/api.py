@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ import time
 from pathlib import Path
 
 import httpx
-from benchlib import percentile
+from benchlib import free_port, percentile
 from sqlalchemy import insert
 
 from mamori.db.models import AISystem, RiskCase
@@ -113,12 +112,6 @@ def seed(db: Database, systems: int, cases: int) -> str:
         if rows:
             session.execute(insert(RiskCase), rows)
     return token
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import socket
 import sys
 import time
 import unicodedata
@@ -424,3 +425,10 @@ def type_rows(ev: Evaluation, types: Iterable[str] = ENTITY_TYPES) -> list[list[
 
 
 TYPE_HEADERS = ["type", "gold", "TP", "FP", "FN", "precision", "recall", "F1", "exact F1"]
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on (for the servers a benchmark starts)."""
+    with socket.socket() as handle:
+        handle.bind(("127.0.0.1", 0))
+        return int(handle.getsockname()[1])

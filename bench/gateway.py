@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,7 +31,7 @@ from typing import Any
 import aiohttp
 import httpx
 import yaml
-from benchlib import build_prompts, load_corpus, percentile
+from benchlib import build_prompts, free_port, load_corpus, percentile
 
 from mamori.services.gateway import keys
 from mamori.services.registry import identity, rules, systems
@@ -54,12 +53,6 @@ PROJECT = {
     "procurement_pattern": "saas-contract",
     "server_location": "japan",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_up(url: str, process: subprocess.Popen[bytes], name: str) -> None:

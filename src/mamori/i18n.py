@@ -51,3 +51,13 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
             f"message {key!r} has no {lang!r} text in data/i18n/messages.yaml"
         ) from missing
     return template.format(**params) if params else template
+
+
+def preferred_lang(accept_language: str | None, default: Lang = DEFAULT_LANG) -> Lang:
+    """The reader's language from an ``Accept-Language`` header: its first choice if we have it."""
+    if accept_language:
+        first = accept_language.split(",")[0].strip().lower()
+        for lang in LANGS:
+            if first.startswith(lang):
+                return lang
+    return default

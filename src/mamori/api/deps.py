@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Path, Query, Request
 
 from mamori.errors import AuthenticationError
-from mamori.i18n import Lang
+from mamori.i18n import Lang, preferred_lang
 from mamori.services.registry import identity
 from mamori.services.registry.access import Actor
 from mamori.services.registry.common import DEFAULT_PAGE, MAX_ID, MAX_PAGE, Database
@@ -18,20 +18,13 @@ def get_db(request: Request) -> Database:
     return database
 
 
-def language(accept_language: str | None) -> Lang:
-    """Japanese unless the reader prefers English first."""
-    if accept_language and accept_language.strip().lower().startswith("en"):
-        return "en"
-    return "ja"
-
-
 def get_lang(
     accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
     lang: Annotated[
         Lang | None, Query(description="ja | en (default: Accept-Language, else ja)")
     ] = None,
 ) -> Lang:
-    return lang or language(accept_language)
+    return lang or preferred_lang(accept_language)
 
 
 def get_actor(

@@ -9,8 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from mamori.api.deps import language
 from mamori.errors import MamoriError, Problem, RegistryError, RequestInvalidError
+from mamori.i18n import preferred_lang
 
 
 class ProblemOut(BaseModel):
@@ -43,7 +43,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def _respond(request: Request, error: MamoriError, status: int) -> JSONResponse:
-    lang = request.query_params.get("lang") or language(request.headers.get("accept-language"))
+    lang = request.query_params.get("lang") or preferred_lang(
+        request.headers.get("accept-language")
+    )
     body = {"error": error.as_dict("en" if lang == "en" else "ja")}
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, headers=headers)

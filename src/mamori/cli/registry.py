@@ -20,6 +20,7 @@ from mamori.cli.console import current_lang, err, fail, out, settings
 from mamori.cli.options import LangOption
 from mamori.errors import MamoriError, OptionInvalidError
 from mamori.i18n import Lang, t
+from mamori.services.planning import write_files
 
 if TYPE_CHECKING:  # the registry's modules load only when a registry command runs
     from mamori.services.registry.access import Actor
@@ -326,15 +327,7 @@ def report_periodic(
     with opened(database, chosen) as db:
         report = run(chosen, lambda: reports.periodic(db, operator(), org=org, period=period))
         data = reports.export(report, cast(reports.ReportFormat, fmt), chosen)
-    try:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = out_file.with_name(f".{out_file.name}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(out_file)
-    except OSError:
-        from mamori.errors import OutputDirectoryError
-
-        fail(OutputDirectoryError(path=str(out_file.parent)), chosen)
+    run(chosen, lambda: write_files(out_file.parent, {out_file.name: data}))
     out.print(
         t(
             "cli.report.written",
@@ -441,11 +434,5 @@ def inventory_export(
         fail(OptionInvalidError(option="--out", allowed=".csv, .xlsx"), chosen)
     with opened(database, chosen) as db:
         data = run(chosen, lambda: inventory.export_bytes(db, operator(), fmt))
-    try:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        out_file.write_bytes(data)
-    except OSError:
-        from mamori.errors import OutputDirectoryError
-
-        fail(OutputDirectoryError(path=str(out_file.parent)), chosen)
+    run(chosen, lambda: write_files(out_file.parent, {out_file.name: data}))
     out.print(t("cli.inventory.exported", chosen, file=str(out_file)), markup=False)

@@ -29,7 +29,7 @@ class Screened:
     decision: Decision = "allow"
     reasons: list[Reason] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
-    """``{"where", "part", "type", "start", "end", "action"}`` — offsets only, never text."""
+    """``{"where", "path", "type", "start", "end", "action"}`` — offsets only, never text."""
     types: set[str] = field(default_factory=set)
     residency_blocked: bool = False
     risk_kind: str | None = None
@@ -172,13 +172,27 @@ def apply_redactions(body: dict[str, Any], redacted: dict[Path, str]) -> dict[st
         return body
     changed = copy.deepcopy(body)
     for path, text in redacted.items():
-        if not path:
-            continue
-        target: Any = changed
-        for step in path[:-1]:
-            target = target[step]
-        target[path[-1]] = text
+        if path:
+            set_at(changed, path, text)
     return changed
+
+
+def set_at(document: Any, path: Path, value: str) -> None:
+    """Put ``value`` where ``path`` points inside a JSON document."""
+    for step in path[:-1]:
+        document = document[step]
+    document[path[-1]] = value
+
+
+def restore_request_values(text: str, vault: Vault, input_tokens: frozenset[str]) -> str:
+    """Put back the values of the placeholders issued for the request (``input_tokens``); any
+    other placeholder — one made for the answer's own findings — stays."""
+    if not input_tokens:
+        return text
+    return PLACEHOLDER.sub(
+        lambda m: vault.by_placeholder[m.group(0)] if m.group(0) in input_tokens else m.group(0),
+        text,
+    )
 
 
 @dataclass
@@ -220,13 +234,8 @@ def screen_output(
             to_replace.append(finding)
     kept = vault.redact(text, to_replace) if to_replace else text
     released = kept
-    if policy.restore_placeholders and input_tokens:
-        released = PLACEHOLDER.sub(
-            lambda m: (
-                vault.by_placeholder[m.group(0)] if m.group(0) in input_tokens else m.group(0)
-            ),
-            released,
-        )
+    if policy.restore_placeholders:
+        released = restore_request_values(released, vault, input_tokens)
     return OutputScreen(verdict.action, released, kept, records, list(verdict.reasons))
 
 

@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from mamori.content.gateway import GatewayConfig, SystemRoute, Upstream
-from mamori.i18n import Lang, t
+from mamori.i18n import Lang, preferred_lang, t
 from mamori.proxy import replies
 from mamori.proxy.enforce import (
     OutputScreen,
@@ -34,6 +34,7 @@ from mamori.proxy.enforce import (
     inputs_of,
     screen_input,
     screen_output,
+    set_at,
     strictest,
     strings_in,
 )
@@ -96,6 +97,23 @@ class Call:
             total_ms=(time.perf_counter() - self.started) * 1000,
             **fields,
         )
+
+
+@dataclass
+class Outbound:
+    """A screened request, ready to forward (or to refuse)."""
+
+    model: str
+    upstream: Upstream
+    screened: Screened
+    forward: dict[str, Any]
+    """The body as the upstream gets it: redacted, with the upstream's model name."""
+    vault: Vault
+    input_tokens: frozenset[str]
+    """Placeholders issued for this request (only these are put back in the answer)."""
+    prompt_hash: str
+    prompt_text: str | None
+    screening_ms: float
 
 
 class Gateway:
@@ -169,7 +187,6 @@ class Gateway:
             )
         call.profile = profile
         name = profile.project.name
-        call.lang = replies.language(None, call.lang)
         if holder.lifecycle == "retired":
             raise Refusal(
                 403,
@@ -318,7 +335,7 @@ class Gateway:
         call = Call(
             request_id="req_" + secrets.token_hex(12),
             endpoint=endpoint,
-            lang=replies.language(request.headers.get("accept-language")),
+            lang=preferred_lang(request.headers.get("accept-language")),
             started=time.perf_counter(),
         )
         try:
@@ -391,9 +408,10 @@ class Gateway:
             refusal.headers,
         )
 
-    async def _screen(
-        self, call: Call, profile: SystemProfile, body: dict[str, Any], upstream: Upstream
-    ) -> tuple[Screened, dict[str, Any], Vault, list[str], float]:
+    async def _outbound(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Outbound:
+        """Choose the upstream, screen every text of the request and prepare what is forwarded."""
+        model = str(body.get("model", ""))
+        upstream, upstream_model = self._upstream(call, model)
         try:
             parts = inputs_of(body, call.endpoint)
         except UnsupportedContentError as unreadable:
@@ -415,8 +433,20 @@ class Gateway:
                 profile.guard, profile.project, upstream, parts, vault
             )
         elapsed = (time.perf_counter() - started) * 1000
-        texts = [redacted.get(path, text) for path, text in parts]
-        return screened, apply_redactions(body, redacted), vault, texts, elapsed
+        originals = [text for _, text in parts]
+        return Outbound(
+            model=model,
+            upstream=upstream,
+            screened=screened,
+            forward={**apply_redactions(body, redacted), "model": upstream_model},
+            vault=vault,
+            input_tokens=frozenset(vault.by_placeholder),
+            prompt_hash=digest(originals),
+            prompt_text=self._retained(
+                call, originals, [redacted.get(path, text) for path, text in parts]
+            ),
+            screening_ms=elapsed,
+        )
 
     def _retained(self, call: Call, original: list[str], redacted: list[str]) -> str | None:
         retention = call.route.retention if call.route else "none"
@@ -426,17 +456,8 @@ class Gateway:
             return "\n\x1e\n".join(redacted)
         return None
 
-    async def _refuse_input(
-        self,
-        call: Call,
-        profile: SystemProfile,
-        screened: Screened,
-        model: str,
-        upstream: Upstream,
-        prompt_hash: str,
-        prompt_text: str | None,
-        screening_ms: float,
-    ) -> Response:
+    async def _refuse_input(self, call: Call, profile: SystemProfile, out: Outbound) -> Response:
+        screened = out.screened
         types = [r.type for r in screened.reasons if r.action == "block"]
         if screened.residency_blocked:
             types.append("RESIDENCY")
@@ -448,13 +469,13 @@ class Gateway:
         record = call.record(
             "block",
             403,
-            upstream=upstream.name,
-            model=model,
+            upstream=out.upstream.name,
+            model=out.model,
             reasons=screened.reason_codes,
             findings=screened.findings,
-            prompt_sha256=prompt_hash,
-            prompt_text=prompt_text,
-            screening_ms=screening_ms,
+            prompt_sha256=out.prompt_hash,
+            prompt_text=out.prompt_text,
+            screening_ms=out.screening_ms,
             risk_kind=screened.risk_kind,
         )
         await self._commit(call, record)
@@ -483,20 +504,13 @@ class Gateway:
         )
 
     async def _complete(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Response:
-        model = str(body.get("model", ""))
-        upstream, upstream_model = self._upstream(call, model)
-        screened, forward, vault, redacted_texts, screening_ms = await self._screen(
-            call, profile, body, upstream
-        )
-        originals = [text for _, text in inputs_of(body, call.endpoint)]
-        prompt_hash = digest(originals)
-        prompt_text = self._retained(call, originals, redacted_texts)
-        if screened.decision == "block":
-            return await self._refuse_input(
-                call, profile, screened, model, upstream, prompt_hash, prompt_text, screening_ms
-            )
-        input_tokens = frozenset(vault.by_placeholder)
-        forward = {**forward, "model": upstream_model}
+        outbound = await self._outbound(call, profile, body)
+        if outbound.screened.decision == "block":
+            return await self._refuse_input(call, profile, outbound)
+        model, upstream, screened = outbound.model, outbound.upstream, outbound.screened
+        vault, input_tokens, forward = outbound.vault, outbound.input_tokens, outbound.forward
+        prompt_hash, prompt_text = outbound.prompt_hash, outbound.prompt_text
+        screening_ms = outbound.screening_ms
         route_path = "/chat/completions" if call.endpoint == "chat" else "/embeddings"
         began = time.perf_counter()
         try:
@@ -567,7 +581,7 @@ class Gateway:
                     choice["finish_reason"] = "content_filter"
                 else:
                     for path, _, out in screened_parts:
-                        _put(reply, path, out.text)
+                        set_at(reply, path, out.text)
         usage = answer.get("usage") if isinstance(answer, dict) else None
         prompt_tokens = usage.get("prompt_tokens") if isinstance(usage, dict) else None
         completion_tokens = usage.get("completion_tokens") if isinstance(usage, dict) else None
@@ -621,23 +635,17 @@ class Gateway:
         return replies.json_response(answer, call.request_id, status)
 
     async def _stream(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Response:
-        model = str(body.get("model", ""))
-        upstream, upstream_model = self._upstream(call, model)
-        screened, forward, vault, redacted_texts, screening_ms = await self._screen(
-            call, profile, body, upstream
-        )
-        originals = [text for _, text in inputs_of(body, call.endpoint)]
-        prompt_hash = digest(originals)
-        prompt_text = self._retained(call, originals, redacted_texts)
-        if screened.decision == "block":
-            return await self._refuse_input(
-                call, profile, screened, model, upstream, prompt_hash, prompt_text, screening_ms
-            )
-        input_tokens = frozenset(vault.by_placeholder)
+        outbound = await self._outbound(call, profile, body)
+        if outbound.screened.decision == "block":
+            return await self._refuse_input(call, profile, outbound)
+        model, upstream, screened = outbound.model, outbound.upstream, outbound.screened
+        vault, input_tokens, forward = outbound.vault, outbound.input_tokens, outbound.forward
+        prompt_hash, prompt_text = outbound.prompt_hash, outbound.prompt_text
+        screening_ms = outbound.screening_ms
         client_wants_usage = bool((body.get("stream_options") or {}).get("include_usage"))
         # The day's token count needs the usage, whether or not the client asked for it.
         options = {**(forward.get("stream_options") or {}), "include_usage": True}
-        forward = {**forward, "model": upstream_model, "stream_options": options}
+        forward = {**forward, "stream_options": options}
         began = time.perf_counter()
         try:
             response = await self.upstreams.stream(upstream, "/chat/completions", forward)
@@ -826,7 +834,7 @@ class Gateway:
         call = Call(
             "req_" + secrets.token_hex(12),
             "models",
-            replies.language(request.headers.get("accept-language")),
+            preferred_lang(request.headers.get("accept-language")),
             time.perf_counter(),
         )
         try:
@@ -850,13 +858,6 @@ def _screen_all(
     guard: Guard, texts: list[str], vault: Vault, input_tokens: frozenset[str]
 ) -> list[OutputScreen]:
     return [screen_output(guard, text, vault, input_tokens) for text in texts]
-
-
-def _put(document: dict[str, Any], path: tuple[str | int, ...], value: str) -> None:
-    target: Any = document
-    for step in path[:-1]:
-        target = target[step]
-    target[path[-1]] = value
 
 
 def _chunk(template: dict[str, Any], content: str, finish: str | None) -> dict[str, Any]:

@@ -10,16 +10,6 @@ from starlette.responses import Response
 from mamori.i18n import Lang, t
 
 
-def language(accept_language: str | None, default: Lang = "ja") -> Lang:
-    if accept_language:
-        first = accept_language.split(",")[0].strip().lower()
-        if first.startswith("en"):
-            return "en"
-        if first.startswith("ja"):
-            return "ja"
-    return default
-
-
 def error(
     status: int,
     message: str,

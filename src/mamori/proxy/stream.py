@@ -3,13 +3,14 @@ they are safe, so a My Number or a name split across chunks is still caught befo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from mamori.proxy.enforce import restore_request_values
 from mamori.screening.decision import SEVERITY, Decision
 from mamori.screening.findings import Finding
 from mamori.screening.guard import REDACTABLE_TYPES, Guard
-from mamori.screening.redaction import PLACEHOLDER, Vault
+from mamori.screening.redaction import Vault
 
 CONTEXT = 48
 """Characters before the undecided part that are scanned again, so a label or a context word that
@@ -55,9 +56,7 @@ class HoldBack:
     def _release(self, boundary: int, *, final: bool = False) -> str:
         start = max(0, self.released - CONTEXT)
         findings = [
-            Finding(
-                f.type, f.start + start, f.end + start, f.score, f.detector, f.explanation, f.level
-            )
+            replace(f, start=f.start + start, end=f.end + start)
             for f in self.guard.find(self.text[start:], self.vault)
         ]
         decider = self.guard.decider
@@ -103,29 +102,14 @@ class HoldBack:
         region_start = self.released
         region = self.text[region_start:boundary]
         shifted = [
-            Finding(
-                f.type,
-                f.start - region_start,
-                f.end - region_start,
-                f.score,
-                f.detector,
-                f.explanation,
-                f.level,
-            )
+            replace(f, start=f.start - region_start, end=f.end - region_start)
             for f in to_replace
             if f.start >= region_start and f.end <= boundary
         ]
         kept = self.vault.redact(region, shifted) if shifted else region
         out = kept
-        if self.guard.policy.restore_placeholders and self.input_tokens:
-            out = PLACEHOLDER.sub(
-                lambda m: (
-                    self.vault.by_placeholder[m.group(0)]
-                    if m.group(0) in self.input_tokens
-                    else m.group(0)
-                ),
-                out,
-            )
+        if self.guard.policy.restore_placeholders:
+            out = restore_request_values(out, self.vault, self.input_tokens)
         self.released = boundary
         self.released_text.append(out)
         self.kept_text.append(kept)

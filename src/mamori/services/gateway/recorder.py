@@ -24,7 +24,7 @@ from mamori.db.models import Exchange, Organization, RiskCase
 from mamori.db.prepared import Prepared
 from mamori.db.types import now
 from mamori.i18n import t
-from mamori.services.registry.common import Database
+from mamori.services.registry.common import Database, top_of
 
 AUDIT_ACTOR = "gateway"
 MAX_BATCH = 512
@@ -276,7 +276,7 @@ class Recorder:
             return None
         if org_id not in self._ministry:
             path = connection.scalar(select(Organization.path).where(Organization.id == org_id))
-            self._ministry[org_id] = int(path.strip("/").split("/")[0]) if path else org_id
+            self._ministry[org_id] = top_of(path) if path else org_id
         return self._ministry[org_id]
 
     def _risk_case(

@@ -9,7 +9,6 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     ColumnElement,
-    Connection,
     Engine,
     Select,
     and_,
@@ -65,12 +64,6 @@ class Database:
                     select(AuditHead.id).where(AuditHead.id == chain.HEAD_ID).with_for_update()
                 )
             yield session
-
-    @contextmanager
-    def write_connection(self) -> Iterator[Connection]:
-        """A Core connection in one write transaction (for batch writers that bypass the ORM)."""
-        with self.engine.execution_options(mamori_write=True).begin() as connection:
-            yield connection
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -165,7 +158,12 @@ def ministry_of(session: Session, org_id: int) -> int:
     org = session.get(Organization, org_id)
     if org is None:
         raise not_found("organization", org_id)
-    return int(org.path.strip("/").split("/")[0])
+    return top_of(org.path)
+
+
+def top_of(path: str) -> int:
+    """The first organisation of a ``/1/5/9/`` path: the ministry (or the vendor, the Board)."""
+    return int(path.strip("/").split("/")[0])
 
 
 def record(
