@@ -204,3 +204,51 @@ def test_inventory_import_is_all_or_nothing(url: str, tmp_path: Path) -> None:
     out_file.replace(other)
     code, out, _ = mamori("inventory", "import", other, "--db", url, "--lang", "en")
     assert code == 0 and "Imported 2 systems" in out
+
+
+def test_serve_answers_on_its_port_and_refuses_an_old_schema(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    url = f"sqlite:///{tmp_path / 'served.db'}"
+    binary = str(Path(sys.executable).parent / "mamori")
+    refused = subprocess.run(
+        [binary, "serve", "--db", url, "--lang", "en"], capture_output=True, text=True, timeout=60
+    )
+    assert refused.returncode != 0 and "mamori db upgrade" in refused.stderr
+    mamori("db", "upgrade", "--db", url)
+    mamori("org", "add", "mic", "--name", "総務省", "--db", url)
+    mamori("user", "add", "--name", "kondo", "--org", "mic", "--role", "caio", "--db", url)
+    token = mamori("token", "create", "--user", "kondo", "--db", url)[1].strip()
+    with socket.socket() as handle:
+        handle.bind(("127.0.0.1", 0))
+        port = handle.getsockname()[1]
+    server = subprocess.Popen(
+        [binary, "serve", "--db", url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "mamori serve did not start"
+                time.sleep(0.2)
+        assert (
+            httpx.get(f"{base}/api/v1/openapi.json").json()["info"]["title"]
+            == "mamori registry API"
+        )
+        listed = httpx.get(f"{base}/api/v1/systems", headers={"Authorization": f"Bearer {token}"})
+        assert listed.status_code == 200 and listed.json()["total"] == 0
+        assert httpx.get(f"{base}/api/v1/systems").status_code == 401
+    finally:
+        server.terminate()
+        server.wait(10)
