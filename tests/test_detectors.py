@@ -699,6 +699,24 @@ def test_out_of_scope_with_purpose(text: str, out_of_scope: bool) -> None:
         assert findings == []
 
 
+@pytest.mark.parametrize("prefilter", [True, False], ids=["prefilter", "plain"])
+def test_out_of_scope_is_judged_on_requests_not_on_answers(prefilter: bool) -> None:
+    purpose, examples = MINUTES_PURPOSE
+    guard = Guard.default().with_purpose(purpose, examples)
+    if not prefilter:
+        guard = Guard(guard.policy, guard.data, prefilter=False)
+    # An answer may share no words with the purpose (a translation, a list of names) and still
+    # serve it; the same text as a request is far from the purpose.
+    text = "おすすめのラーメン屋を教えて。担当は山田太郎です。"
+    as_request = {f.type for f in guard.scan(text).findings}
+    as_answer = guard.scan(text, output=True)
+    assert "OUT_OF_SCOPE" in as_request
+    assert {f.type for f in as_answer.findings} == as_request - {"OUT_OF_SCOPE"} == {"PERSON"}
+    assert [f for f in guard.find(text, output=True)] == list(as_answer.findings)
+    redacted, _ = guard.redact(text, output=True)
+    assert "山田太郎" not in redacted and "ラーメン" in redacted
+
+
 @pytest.mark.parametrize(
     "text",
     [

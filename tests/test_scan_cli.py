@@ -386,6 +386,11 @@ def test_policy_validate_good_file(cli, tmp_path: Path) -> None:
         pytest.param(
             HEADER + "max_classification_level: 4\n", "max_classification_level", id="level"
         ),
+        pytest.param(
+            HEADER + "output_actions:\n  OUT_OF_SCOPE: block\n",
+            "output_actions",
+            id="out-of-scope-on-output",
+        ),
     ],
 )
 def test_policy_validate_bad_file(cli, tmp_path: Path, body: str, field: str) -> None:
@@ -446,12 +451,10 @@ def test_derived_policy_round_trips_through_scan(cli, tmp_path: Path) -> None:
 def test_derive_citizen_chatbot(cli) -> None:
     policy = derived(cli, EXAMPLES / "citizen-chatbot.yaml")
     assert policy["output_actions"]["PERSON"] == "block"
-    # Out-of-scope is judged on the request: blocked on input, and an answer (output_actions has
-    # no entry for it) takes the same action.
+    # Out-of-scope is judged on the request only (the guard does not look for it in answers), so
+    # the derivation gives it an input action and no output action.
     assert policy["actions"]["OUT_OF_SCOPE"] == "block"
-    assert (
-        policy["output_actions"].get("OUT_OF_SCOPE", policy["actions"]["OUT_OF_SCOPE"]) == "block"
-    )
+    assert "OUT_OF_SCOPE" not in policy["output_actions"]
     assert policy["actions"]["PERSON"] == "redact"
     assert policy["purpose"]
     assert "DERIVE-CITIZEN-OUTPUT" in {rule["id"] for rule in policy["rules"]}

@@ -15,7 +15,11 @@ from mamori.screening.detectors.scope import ScopeDetector, ngrams
 
 NOISE = re.compile(r"[\s\W_ぁ-ゖー]+")
 TEXT = st.text(
-    alphabet=st.sampled_from(list("議事録を要約してくださいラーメン屋の会議ーァ ab_1、。\n!？")),
+    # ぁ and ゖ bound the kana that make noise, ゝ and ゟ lie just outside; NUL and A/Σ (whose
+    # lower case differs) test the one-pass counting.
+    alphabet=st.sampled_from(
+        list("議事録を要約してくださいラーメン屋の会議ーァ ab_1、。\n!？ぁゖゝゟ\x00AΣ")
+    ),
     max_size=120,
 )
 

@@ -183,6 +183,22 @@ class Lexicon(Strict):
     entries: Annotated[list[Annotated[str, StringConstraints(min_length=1)]], Field(min_length=1)]
 
 
+REQUEST_ONLY_TYPES = frozenset({"OUT_OF_SCOPE"})
+"""Types that judge what a user asks, not what a model answers: an answer is not a use of the
+system, and a summary or translation may share few words with the purpose however well it serves
+it. The guard does not look for them in output, so a policy gives them no output action."""
+
+
+def no_output_action_for_request_only_types(value: dict[str, Action]) -> dict[str, Action]:
+    judged_on_requests = sorted(set(value) & REQUEST_ONLY_TYPES)
+    if judged_on_requests:
+        raise ValueError(
+            f"{', '.join(judged_on_requests)} is judged on requests only, never on answers:"
+            " remove it from output_actions (its action goes under actions)"
+        )
+    return value
+
+
 class PolicyRule(Strict):
     """Why a policy setting is what it is: the rule statement or checkpoint it enforces."""
 
@@ -218,6 +234,11 @@ class Policy(Strict):
     restore_placeholders: bool = True
     rules: list[PolicyRule] = Field(default_factory=list)
 
+    @field_validator("output_actions")
+    @classmethod
+    def _output_actions(cls, value: dict[str, Action]) -> dict[str, Action]:
+        return no_output_action_for_request_only_types(value)
+
     @field_validator("thresholds")
     @classmethod
     def _default_threshold(cls, value: dict[str, float]) -> dict[str, float]:
@@ -247,6 +268,11 @@ class DerivationRule(Strict):
     enforces: Annotated[list[str], Field(min_length=1)]
     """Ids in the guideline pack (UR-03, PROC-16, WARN-…): checked to exist at load."""
     reason: Localized
+
+    @field_validator("output_actions")
+    @classmethod
+    def _output_actions(cls, value: dict[str, Action]) -> dict[str, Action]:
+        return no_output_action_for_request_only_types(value)
 
     @model_validator(mode="after")
     def _values_known(self) -> DerivationRule:

@@ -30,7 +30,8 @@ class Prepared:
             name: bind.value for name, bind in compiled.binds.items() if bind.value is not None
         }
 
-    def _arguments(self, values: Mapping[str, Any]) -> Any:
+    def arguments(self, values: Mapping[str, Any]) -> Any:
+        """The driver's parameters for ``values``: defaults added, bind processors applied."""
         merged = {**self.defaults, **values}
         for name, processor in self.processors.items():
             if name in merged:
@@ -42,11 +43,11 @@ class Prepared:
     def execute(self, connection: Connection, values: Mapping[str, Any] | None = None) -> Any:
         """Run once; returns the driver's cursor (to fetch from)."""
         cursor = connection.connection.cursor()
-        cursor.execute(self.sql, self._arguments(values or {}))
+        cursor.execute(self.sql, self.arguments(values or {}))
         return cursor
 
     def execute_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         if rows:
             cursor = connection.connection.cursor()
-            cursor.executemany(self.sql, [self._arguments(row) for row in rows])
+            cursor.executemany(self.sql, [self.arguments(row) for row in rows])
             cursor.close()

@@ -215,7 +215,7 @@ def screen_output(
     back the values of placeholders issued for the *request* (``input_tokens``). Placeholders made
     here for the answer's own findings are never put back."""
     policy = guard.policy
-    findings = guard.find(text, vault)
+    findings = guard.find(text, vault, output=True)
     verdict = guard.decider.decide(findings, output=True)
     records: list[dict[str, Any]] = []
     to_replace: list[Finding] = []

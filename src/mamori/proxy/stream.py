@@ -57,7 +57,7 @@ class HoldBack:
         start = max(0, self.released - CONTEXT)
         findings = [
             replace(f, start=f.start + start, end=f.end + start)
-            for f in self.guard.find(self.text[start:], self.vault)
+            for f in self.guard.find(self.text[start:], self.vault, output=True)
         ]
         decider = self.guard.decider
         to_replace: list[Finding] = []

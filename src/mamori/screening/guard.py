@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from mamori.content.screening import Policy
+from mamori.content.screening import REQUEST_ONLY_TYPES, Policy
 from mamori.content.screening_loader import ScreeningData, load_screening
 from mamori.screening.decision import Decider, Verdict
 from mamori.screening.detectors import Detector, build
@@ -134,6 +134,11 @@ class Guard:
             for index, detector in enumerate(self.detectors)
             if not isinstance(detector, PatternDetector)
         )
+        self.always_called_on_output = frozenset(
+            index
+            for index in self.always_called
+            if self.detectors[index].entity not in REQUEST_ONLY_TYPES
+        )
         self.called_for = {
             key: index
             for index, detector in enumerate(self.detectors)
@@ -162,8 +167,9 @@ class Guard:
             self.policy.model_copy(update={"purpose": purpose, "examples": list(examples)})
         )
 
-    def find(self, text: str, vault: Vault | None = None) -> list[Finding]:
+    def find(self, text: str, vault: Vault | None = None, *, output: bool = False) -> list[Finding]:
         """Every finding at or above the policy's threshold, overlaps resolved, in text order.
+        ``output`` marks a model's answer: the request-only types are not looked for.
 
         Placeholders that ``vault`` issued are not findings; anything else that merely looks like
         a placeholder (``<MY_NUMBER_123456789018>``) is scanned like any other text.
@@ -185,12 +191,17 @@ class Guard:
         )
         candidates: list[Finding] = []
         thresholds, default_threshold = self.thresholds, self.default_threshold
+        always = self.always_called_on_output if output else self.always_called
         called: Iterable[int] = range(len(self.detectors))
         if possible is not None:
             called_for = self.called_for
-            called = sorted(
-                self.always_called.union(called_for[key] for key in possible if key in called_for)
-            )
+            called = sorted(always.union(called_for[key] for key in possible if key in called_for))
+        elif output:
+            called = [
+                index
+                for index, detector in enumerate(self.detectors)
+                if detector.entity not in REQUEST_ONLY_TYPES
+            ]
         for index in called:
             detector = self.detectors[index]
             if (detector.needs == "digit" and not scan.has_digit) or (
@@ -207,7 +218,7 @@ class Guard:
         return resolve_overlaps(merge_passages(text, candidates))
 
     def scan(self, text: str, *, output: bool = False, vault: Vault | None = None) -> ScanResult:
-        findings = self.find(text, vault)
+        findings = self.find(text, vault, output=output)
         return ScanResult(tuple(findings), self.decider.decide(findings, output=output))
 
     def redact(
@@ -217,7 +228,7 @@ class Guard:
         vault = vault if vault is not None else Vault()
         findings = [
             f
-            for f in self.find(text, vault)
+            for f in self.find(text, vault, output=output)
             if f.type in REDACTABLE_TYPES
             and self.decider.action(f, output=output) in ("redact", "block")
         ]

@@ -14,6 +14,7 @@ threshold (and a long text costs no more than a short one).
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 
@@ -21,7 +22,8 @@ from mamori.content.screening import Recognizer, ScopeRecognizer
 from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
 from mamori.screening.findings import Explanation, Finding
 
-_NOISE = re.compile(r"[\s\W_ぁ-ゖー]+")
+_KANA = "".join(map(chr, range(ord("ぁ"), ord("ゖ") + 1))) + "ー"
+"""Hiragana and the long-vowel mark: a gram made only of these (or of separators) is noise."""
 _SEPARATORS = re.compile(r"[\s\W_]+")
 _SENTENCE_END = re.compile(r"[。．.!?！？:：]")
 MIN_PART_GRAMS = 4
@@ -29,12 +31,21 @@ MIN_PART_GRAMS = 4
 
 
 def ngrams(text: str, n: int) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for chunk in _SEPARATORS.split(text.lower()):
-        # The n-grams in order: the chunk shifted by 0 … n - 1 characters, zipped (to the shortest).
-        grams.update(map("".join, zip(*(chunk[i:] for i in range(n)), strict=False)))
-    # Each distinct gram is judged once; deleting keeps the others in first-seen order.
-    for gram in [gram for gram in grams if _NOISE.fullmatch(gram)]:
+    """The n-grams of each run of word characters, without those made only of kana and ー.
+
+    Counted in one pass: each run of separators becomes one NUL (a separator itself, so it is in no
+    run), the n-grams of the whole text are counted at once, and those holding a NUL — the ones
+    that would span two runs — are dropped with the kana-only ones. The same counts, in the same
+    first-seen order, as counting run by run."""
+    joined = _SEPARATORS.sub("\0", text.lower())
+    if n == 2:
+        grams = Counter(map(operator.add, joined, joined[1:]))
+    else:
+        # The chunk shifted by 0 … n - 1 characters, zipped (to the shortest).
+        grams = Counter(map("".join, zip(*(joined[i:] for i in range(n)), strict=False)))
+    # Each distinct gram is judged once; deleting keeps the others in first-seen order. Within a
+    # run every character is a word character, so a gram is noise when all of it is kana or ー.
+    for gram in [gram for gram in grams if "\0" in gram or not gram.strip(_KANA)]:
         del grams[gram]
     return grams
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -193,17 +194,43 @@ def lookup(session: Session | Connection, key: str) -> KeyHolder | None:
 
 class KeyLookup:
     """``lookup`` for the gateway's hot path: the query is compiled once for the database's
-    dialect and run on a pooled driver connection, without building a statement per request.
-    Every request still reads the key's row, so a revocation takes effect at once."""
+    dialect and run on the driver's cursor, without building a statement per request. Every
+    request still reads the key's row, so a revocation takes effect at once.
+
+    On SQLite each thread keeps one connection of its own in autocommit mode: every SELECT reads
+    the latest committed state, and no pool checkout, reset or transaction is paid per request
+    (about a third of the lookup). A network database takes a pooled connection each time, so
+    that no connection is left idle inside a transaction."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.statement = Prepared(_holder_statement(bindparam("key_hash")), engine.dialect)
+        self.keep_connection = engine.dialect.name == "sqlite"
+        self._local = threading.local()
 
     def __call__(self, key: str) -> KeyHolder | None:
         if not key.startswith(KEY_PREFIX):
             return None
         key_hash = hash_key(key)
+        values = {"key_hash": key_hash}
+        if self.keep_connection:
+            kept = getattr(self._local, "connection", None)
+            if kept is None:
+                # The engine's connect hook has set autocommit and the WAL pragmas.
+                kept = self._local.connection = self.engine.raw_connection()
+            try:
+                driver = kept.driver_connection
+                assert driver is not None  # a checked-out connection always has one
+                cursor = driver.cursor()
+                try:
+                    cursor.execute(self.statement.sql, self.statement.arguments(values))
+                    return _holder(cursor.fetchone(), key_hash)
+                finally:
+                    cursor.close()
+            except Exception:
+                self._local.connection = None  # a broken connection: the pool gives a fresh one
+                kept.invalidate()
+                raise
         with self.engine.connect() as connection:
-            row = self.statement.execute(connection, {"key_hash": key_hash}).fetchone()
+            row = self.statement.execute(connection, values).fetchone()
         return _holder(row, key_hash)
