@@ -72,12 +72,6 @@ class PatternSpec(Strict):
     ignore_case: bool = False
     requires: list[str] = Field(default_factory=list)
     """Run this pattern only when one of these strings (lower case) is in the text."""
-    anchor: Literal["digit"] | None = None
-    min_digits: Annotated[int, Field(ge=1, le=40)] = 1
-    """With ``anchor: digit``: skip clusters with fewer digits than a match needs (a 12-digit number
-    needs 12); most clusters in prose are a year or a count and are skipped at no cost."""
-    """``digit``: a match starts at most a few characters before a digit. The pattern is then run
-    only around the digits of the text instead of over all of it, which keeps the guard fast."""
 
 
 class PatternRecognizer(Strict):

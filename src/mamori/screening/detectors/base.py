@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import Protocol, runtime_checkable
 
@@ -19,15 +19,10 @@ EXPLANATIONS_KEPT = 4096
 clue and context words) come from the data, so there are few."""
 
 
-# A run of digits. The first digit is taken on its own so that sre can skip to digits in C; a
-# text the prefilter read holds no digits but 0-9 (others make it step aside), and sre tests the
-# range [0-9] faster than the Unicode class \d.
-_DIGITS = re.compile(r"\d\d*")
-_ASCII_DIGITS = re.compile("[0-9][0-9]*")
-DIGIT_LEAD = 12
-"""How far before a digit a digit-anchored match may start (旅券 TK…, H2.4.1, (03)…)."""
-DIGIT_GAP = 4
-"""Digit runs this close together (1980年3月15日, 090-1234) are searched as one window."""
+# A digit. A text the prefilter read holds no digits but 0-9 (others make it step aside), and sre
+# tests the range [0-9] faster than the Unicode class \d.
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,6 @@ class ScanInput:
     """``text.normalized.lower()``: context words and lexicons are matched case-insensitively."""
     possible: frozenset[Hashable] | None = None
     """Patterns that may match (from the prefilter); None means: run every pattern."""
-    _windows_with: dict[int, list[tuple[int, int]]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, text: NormalizedText, possible: frozenset[Hashable] | None = None) -> ScanInput:
@@ -54,44 +48,13 @@ class ScanInput:
     # Asked only when a detector that needs digits (or letters) could otherwise run: with the
     # prefilter, that is seldom on a text without any.
     @cached_property
-    def _digit_runs(self) -> re.Pattern[str]:
-        return _DIGITS if self.possible is None else _ASCII_DIGITS
-
-    @cached_property
     def has_digit(self) -> bool:
-        return self._digit_runs.search(self.text.normalized) is not None
+        digit = _DIGIT if self.possible is None else _ASCII_DIGIT
+        return digit.search(self.text.normalized) is not None
 
     @cached_property
     def has_ascii_letter(self) -> bool:
         return _ASCII_LETTER.search(self.text.normalized) is not None
-
-    @cached_property
-    def digit_windows(self) -> tuple[tuple[int, int, int], ...]:
-        """(pos, endpos, digits) around each cluster of digits, for digit-anchored patterns.
-
-        Computed only when a digit-anchored pattern actually runs."""
-        length = len(self.text.normalized)
-        windows: list[tuple[int, int, int]] = []
-        first = last = digits = -1  # the cluster being collected: its first and last digit
-        for run in self._digit_runs.finditer(self.text.normalized):
-            start, end = run.span()
-            if digits >= 0 and start - last <= DIGIT_GAP:
-                last, digits = end, digits + end - start
-                continue
-            if digits >= 0:
-                windows.append((max(0, first - DIGIT_LEAD), min(length, last + 2), digits))
-            first, last, digits = start, end, end - start
-        if digits >= 0:
-            windows.append((max(0, first - DIGIT_LEAD), min(length, last + 2), digits))
-        return tuple(windows)
-
-    def windows_with(self, min_digits: int) -> list[tuple[int, int]]:
-        """The digit windows holding at least ``min_digits`` digits (patterns share thresholds)."""
-        windows = self._windows_with.get(min_digits)
-        if windows is None:
-            windows = [(a, b) for a, b, digits in self.digit_windows if digits >= min_digits]
-            self._windows_with[min_digits] = windows
-        return windows
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from mamori.content.screening import Context, PatternRecognizer, Recognizer, expand_lexicons
@@ -17,10 +17,6 @@ from mamori.screening.detectors.base import (
 from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.searchable import searchable
 from mamori.screening.validators import VALIDATORS
-
-_WINDOW_COST = 200
-"""Characters of full scan that cost about as much as one windowed search (a rough figure from
-profiling on this machine; it only decides which of two equivalent ways is faster)."""
 
 
 @dataclass(frozen=True)
@@ -60,9 +56,7 @@ class CompiledPattern:
     score: float
     group: int
     level: int | None
-    digit_anchored: bool
     requires: tuple[str, ...]
-    min_digits: int
     key: tuple[str, str] = field(init=False)
     level_groups: tuple[str, ...] = field(init=False)
     """Named groups that carry a classification level (``level``, ``level2`` …), in order."""
@@ -76,25 +70,11 @@ class CompiledPattern:
         object.__setattr__(self, "level_groups", levels)
 
     def matches(self, scan: ScanInput) -> Iterable[re.Match[str]]:
-        text = scan.text.normalized
+        # Always over the whole text: a search cut to the digits' surroundings missed matches
+        # that run on past them (a romanised address, an IPv6 address), and only in long texts.
         if self.requires and not any(word in scan.lowered for word in self.requires):
             return ()
-        # Searching around each digit cluster pays off only while clusters are few; in a text
-        # dense with numbers one pass over all of it is cheaper than many small searches.
-        if not self.digit_anchored:
-            return self.search.finditer(text)
-        windows = scan.windows_with(self.min_digits)
-        if len(windows) * _WINDOW_COST > len(text):
-            return self.search.finditer(text)
-        return self._in_windows(text, windows)
-
-    def _in_windows(self, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-        last_end = -1
-        for pos, endpos in windows:
-            for match in self.search.finditer(text, pos, endpos):
-                if match.start() >= last_end:  # windows may touch: never report a match twice
-                    last_end = match.end()
-                    yield match
+        return self.search.finditer(scan.text.normalized)
 
 
 class PatternDetector:
@@ -112,9 +92,7 @@ class PatternDetector:
                 p.score,
                 p.group,
                 p.level,
-                p.anchor == "digit",
                 tuple(word.lower() for word in p.requires),
-                p.min_digits,
             )
             for p in recognizer.patterns
         )
