@@ -109,6 +109,40 @@ def test_a_compile_is_announced_and_then_served_from_disk(tmp_path, monkeypatch)
     )
 
 
+def test_the_cache_keeps_the_most_recently_used_databases(tmp_path, monkeypatch) -> None:
+    import os
+    import time
+
+    from mamori.screening import prefilter as module
+
+    monkeypatch.setenv("MAMORI_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(module, "CACHE_FILES_KEPT", 3)
+    old = time.time() - 10_000
+    for index in range(4):  # databases of earlier data versions, unused for hours
+        stale = tmp_path / f"prefilter-old{index}.hsdb"
+        stale.write_bytes(b"{}\n")
+        os.utime(stale, (old + index, old + index))
+    leftover = tmp_path / "half-written.tmp"
+    leftover.write_bytes(b"")
+    os.utime(leftover, (old, old))
+    fresh = tmp_path / "being-written.tmp"
+    fresh.write_bytes(b"")
+    regexes = [("only", re.compile(rf"evict-{tmp_path.name}-\d+"))]
+    Prefilter(regexes)
+    written = [p for p in tmp_path.glob("prefilter-*.hsdb") if "old" not in p.name]
+    assert len(written) == 1
+    # The new one and the two most recent old ones stay; the oldest two and the stale
+    # temporary file go; a temporary file another process may still be writing stays.
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [written[0].name, "prefilter-old3.hsdb", "prefilter-old2.hsdb", "being-written.tmp"]
+    )
+    # Loading marks a database used, so it outlives one that was written later but not used.
+    module._LOADED.clear()
+    os.utime(written[0], (old - 1, old - 1))
+    Prefilter(regexes)
+    assert written[0].stat().st_mtime > old + 5_000
+
+
 def test_threads_can_share_one_guard() -> None:
     from concurrent.futures import ThreadPoolExecutor
 

@@ -11,12 +11,14 @@ Compiling the database takes seconds, so it is built once and kept in the cache 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
@@ -237,9 +239,36 @@ def _build(
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
             handle.write(json.dumps(record).encode("ascii") + b"\n" + hyperscan.dumpb(database))
         os.replace(handle.name, path)
+        evict(path.parent, keep=path)
     except OSError:
         pass  # a read-only cache directory only costs the compile next time
     return database, rejected
+
+
+CACHE_FILES_KEPT = 16
+"""Databases kept in the cache directory: one per set of patterns (each policy's detectors make
+one), each up to ~10 MB. The least recently used go first."""
+_STALE_TEMPORARY_S = 3600
+
+
+def evict(directory: Path, keep: Path) -> None:
+    """Delete all but the ``CACHE_FILES_KEPT`` most recently used databases (a load marks a file
+    used) and temporary files an interrupted write left behind; never ``keep``."""
+    now = time.time()
+    databases: list[tuple[float, Path]] = []
+    for entry in directory.iterdir():
+        try:
+            if entry.name.startswith("prefilter-") and entry.suffix == ".hsdb":
+                databases.append((entry.stat().st_mtime, entry))
+            elif entry.suffix == ".tmp" and now - entry.stat().st_mtime > _STALE_TEMPORARY_S:
+                entry.unlink()
+        except OSError:
+            continue  # another process removed or replaced it meanwhile
+    databases.sort(reverse=True)
+    for _, old in databases[CACHE_FILES_KEPT:]:
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _load(path: Path, header: dict[str, Any]) -> tuple[Any, set[int]] | None:
@@ -255,6 +284,9 @@ def _load(path: Path, header: dict[str, Any]) -> tuple[Any, set[int]] | None:
         rejected = {int(i) for i in record["rejected"]}
         if record.get("compiled") != header["candidates"] - len(rejected):
             return None
-        return hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK), rejected
+        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: eviction keeps the most recently used
+        return database, rejected
     except Exception:  # no cache yet, or one from another CPU, version or format: build anew
         return None
