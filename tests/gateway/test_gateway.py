@@ -420,6 +420,55 @@ def test_a_stream_the_client_leaves_is_still_completed_in_the_audit(
     assert row.stream and row.answer_sha256  # the closing record was written
 
 
+def test_a_refused_closing_record_fails_the_stream_and_is_written_on_a_retry(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    import time
+
+    from mamori.proxy import gateway as gateway_module
+
+    server = start_gateway()
+    gateway = server.server.config.app.state.gateway
+    write = gateway.recorder.write
+    refusals = []
+
+    async def refuse_two_closing_records(record: Any) -> None:
+        # A seam for "the database is away when the stream ends": the opening record goes in.
+        if record.completes and len(refusals) < 2:
+            refusals.append(record.request_id)
+            raise RuntimeError("database away")
+        await write(record)
+
+    gateway.recorder.write = refuse_two_closing_records
+    original_pause = gateway_module.CLOSING_RETRY_FIRST_S
+    gateway_module.CLOSING_RETRY_FIRST_S = 0.05
+    try:
+        stream = client(server, registry.key()).chat.completions.create(
+            model="gpt-4o",
+            messages=[{"role": "user", "content": "会議の議事概要を要約してください"}],
+            stream=True,
+        )
+        # The stream must not end as if all were well.
+        with pytest.raises(openai.APIError) as failed:
+            list(stream)
+        assert "audit" in str(failed.value).lower() or "監査" in str(failed.value)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            rows = exchanges(registry)
+            if rows and rows[0].answer_sha256:
+                break
+            time.sleep(0.05)
+    finally:
+        gateway_module.CLOSING_RETRY_FIRST_S = original_pause
+    [row] = exchanges(registry)
+    assert row.stream and row.answer_sha256  # the retry completed the record
+    assert len(refusals) == 2 and refusals[0] == row.request_id
+    metrics = httpx.get(f"{server.url}/metrics").text
+    assert "mamori_gateway_closing_records_recovered_total 1.0" in metrics
+    with registry.db.read() as session:
+        assert chain.verify(session).ok
+
+
 def test_an_upstream_refusal_keeps_its_code_not_its_words(
     registry: Registry, start_gateway: GatewayFactory
 ) -> None:

@@ -53,6 +53,11 @@ from mamori.services.registry.common import Database
 log = logging.getLogger("mamori.gateway")
 SWITCH_INTERVAL_S = 0.0005
 INLINE_SCAN_CHARS = 16_000
+CLOSING_RETRY_S = 600.0
+"""How long a stream's closing record the database refused is retried (in memory) before it is
+given up; the opening record stands alone then, and its missing completion is logged."""
+CLOSING_RETRY_FIRST_S = 0.5
+CLOSING_RETRY_LONGEST_S = 30.0
 """Longer inputs are screened in a worker thread so one large prompt does not stall the others."""
 
 
@@ -137,6 +142,8 @@ class Gateway:
             RedisLimiter(config.redis_url) if config.redis_url else LocalLimiter()
         )
         self.metrics = Metrics()
+        self._retries: dict[asyncio.Task[None], ExchangeRecord] = {}
+        """Closing records waiting for the database to take them again."""
 
     async def start(self) -> None:
         # The audit writer thread and the event loop hand work to each other on every request;
@@ -155,7 +162,40 @@ class Gateway:
     async def stop(self) -> None:
         await self.upstreams.close()
         await self.limiter.close()
+        for task, record in list(self._retries.items()):  # one last try each, then give up
+            task.cancel()
+            try:
+                await self.recorder.write(record)
+            except Exception:
+                self._closing_lost(record)
         await asyncio.to_thread(self.recorder.stop)
+
+    def _write_later(self, record: ExchangeRecord) -> None:
+        """Keep retrying a closing record the database refused, with growing pauses."""
+
+        async def retry() -> None:
+            pause, deadline = CLOSING_RETRY_FIRST_S, time.monotonic() + CLOSING_RETRY_S
+            while time.monotonic() < deadline:
+                await asyncio.sleep(pause)
+                try:
+                    await self.recorder.write(record)
+                except Exception:
+                    pause = min(pause * 2, CLOSING_RETRY_LONGEST_S)
+                    continue
+                self.metrics.closing_recovered.inc()
+                log.info(
+                    json.dumps({"event": "closing_record_written", "request_id": record.request_id})
+                )
+                return
+            self._closing_lost(record)
+
+        task = asyncio.get_running_loop().create_task(retry())
+        self._retries[task] = record
+        task.add_done_callback(lambda done: self._retries.pop(done, None))
+
+    def _closing_lost(self, record: ExchangeRecord) -> None:
+        self.metrics.closing_lost.inc()
+        log.error(json.dumps({"event": "closing_record_lost", "request_id": record.request_id}))
 
     # --- the steps ------------------------------------------------------------------------------
 
@@ -697,11 +737,12 @@ class Gateway:
         usage: dict[str, Any] | None = None
         closed = False
 
-        async def close() -> None:
-            """Record how the stream ended: before [DONE], or when the client went away."""
+        async def close() -> bool:
+            """Record how the stream ended: before [DONE], or when the client went away. False
+            when the record could not be written now (it is retried in the background)."""
             nonlocal closed
             if closed:
-                return
+                return True
             closed = True
             await response.aclose()
             retention = call.route.retention if call.route else "none"
@@ -724,17 +765,21 @@ class Gateway:
                 upstream_ms=upstream_ms,
                 completes=True,
             )
+            recorded = True
             try:
                 await self.recorder.write(closing)
-            except Exception:  # the opening record stands; say that this one is missing
+            except Exception:  # the opening record stands; this one is retried
+                recorded = False
                 self.metrics.audit_failures.inc()
                 log.error(
                     json.dumps({"event": "closing_record_failed", "request_id": call.request_id})
                 )
+                self._write_later(closing)
             self.metrics.requests.labels("chat_stream", closing.decision).inc()
             if call.holder is not None and usage:
                 tokens = int(usage.get("total_tokens") or 0)
                 await self.limiter.add_tokens(call.holder.identity, tokens)
+            return recorded
 
         async def relay() -> AsyncIterator[bytes]:
             nonlocal usage
@@ -817,8 +862,18 @@ class Gateway:
                         ).encode()
                         + b"\n\n"
                     )
-                await close()
-                yield b"data: [DONE]\n\n"
+                if await close() or self.config.audit_fail_open:
+                    yield b"data: [DONE]\n\n"
+                else:  # fail closed: the client learns that the exchange is not fully recorded
+                    error = {
+                        "error": {
+                            "message": t("gateway.audit_unavailable", call.lang),
+                            "type": "api_error",
+                            "param": None,
+                            "code": "audit_unavailable",
+                        }
+                    }
+                    yield b"data: " + json.dumps(error, ensure_ascii=False).encode() + b"\n\n"
             finally:
                 await close()
 

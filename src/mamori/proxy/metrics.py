@@ -41,6 +41,16 @@ class Metrics:
             "Exchanges whose audit record could not be stored",
             registry=self.registry,
         )
+        self.closing_recovered = Counter(
+            "mamori_gateway_closing_records_recovered",
+            "Closing records of streams written on a retry, after the database refused them",
+            registry=self.registry,
+        )
+        self.closing_lost = Counter(
+            "mamori_gateway_closing_records_lost",
+            "Closing records of streams given up after retrying (the opening record stands alone)",
+            registry=self.registry,
+        )
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
