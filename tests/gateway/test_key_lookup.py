@@ -1,12 +1,15 @@
-"""The gateway's key lookup keeps one SQLite connection per thread: it must still see every change
-another connection or process commits — a revocation, a deactivated person — on the next request."""
+"""The gateway's key lookup keeps SQLite connections and remembers what it read: it must still see
+every change another connection or process commits — a revocation, a deactivated person — on the
+next request."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
 
+from mamori.db.types import now
 from mamori.services.gateway import keys
+from mamori.services.gateway.recorder import ExchangeRecord, Recorder
 from tests.gateway.conftest import OPERATOR, Registry
 
 
@@ -37,3 +40,55 @@ def test_each_thread_has_its_own_connection(registry: Registry) -> None:
     assert found[0] is not None and lookup(key) == found[0]
     # sqlite3 connections may not cross threads: each thread must have opened its own.
     assert lookup._local.connection is not found[1]
+
+
+def test_holders_are_remembered_until_anybody_else_writes(registry: Registry) -> None:
+    recorder = Recorder(registry.db)
+    lookup = keys.KeyLookup(registry.db.engine, shared=recorder.inline_connection)
+    key, issued = keys.create(registry.db, OPERATOR, system_id=registry.system_id, user="staff1")
+    joins: list[str] = []
+    driver = recorder.inline_connection().connection.driver_connection
+    driver.set_trace_callback(lambda sql: joins.append(sql) if "gateway_keys" in sql else None)
+
+    first = lookup(key)
+    assert first is not None and len(joins) == 1
+    assert lookup(key) == first and len(joins) == 1  # from memory: nobody wrote
+    # The gateway's own audit commits go through the same connection: still from memory.
+    recorder._commit_inline(
+        ExchangeRecord(
+            request_id="req_own",
+            at=now(),
+            endpoint="chat",
+            decision="allow",
+            status=200,
+            key_id=first.key_id,
+            person_id=first.person_id,
+            system_id=first.system_id,
+            org_id=first.org_id,
+        )
+    )
+    assert lookup(key) == first and len(joins) == 1
+    # Anybody else's commit — here the revocation through the registry — is seen at once.
+    keys.revoke(registry.db, OPERATOR, issued.id)
+    assert lookup(key) is None and len(joins) == 2
+    assert lookup(key) is None and len(joins) == 2
+    # Another process, too (a key of staff2, then staff2 deactivated by hand).
+    second = registry.key("staff2")
+    assert lookup(second) is not None
+    with sqlite3.connect(registry.path) as other:
+        other.execute("UPDATE people SET active = 0 WHERE name = 'staff2'")
+    assert lookup(second) is None
+
+
+def test_only_the_first_thread_uses_the_shared_connection(registry: Registry) -> None:
+    recorder = Recorder(registry.db)
+    lookup = keys.KeyLookup(registry.db.engine, shared=recorder.inline_connection)
+    key = registry.key("staff1")
+    assert lookup(key) is not None
+    found: list[object] = []
+    thread = threading.Thread(target=lambda: found.append(lookup(key)))
+    thread.start()
+    thread.join()
+    # sqlite3 refuses a connection from another thread; the other thread used its own.
+    assert found == [lookup(key)]
+    assert lookup._local.__dict__ == {}  # this thread never needed a connection of its own

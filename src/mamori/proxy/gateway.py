@@ -131,11 +131,13 @@ class Gateway:
         self.db = db
         self.config = config
         self.profiles = Profiles(db)
-        self.key_lookup = keys.KeyLookup(db.engine)
         self.local_database = db.engine.dialect.name == "sqlite"
         rule = config.risk_cases
         self.recorder = Recorder(
             db, RiskRule(dt.timedelta(hours=rule.window_hours), rule.injection_repeats)
+        )
+        self.key_lookup = keys.KeyLookup(
+            db.engine, shared=self.recorder.inline_connection if self.local_database else None
         )
         self.upstreams = Upstreams(upstream_keys)
         self.limiter: Limiter = (

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -192,20 +193,32 @@ def lookup(session: Session | Connection, key: str) -> KeyHolder | None:
     return _holder(session.execute(_holder_statement(key_hash)).first(), key_hash)
 
 
+CACHED_HOLDERS = 10_000
+"""Key lookups remembered while the database is unchanged (cleared whole when full)."""
+
+
 class KeyLookup:
     """``lookup`` for the gateway's hot path: the query is compiled once for the database's
-    dialect and run on the driver's cursor, without building a statement per request. Every
-    request still reads the key's row, so a revocation takes effect at once.
+    dialect and run on the driver's cursor, without building a statement per request.
 
-    On SQLite each thread keeps one connection of its own in autocommit mode: every SELECT reads
-    the latest committed state, and no pool checkout, reset or transaction is paid per request
-    (about a third of the lookup). A network database takes a pooled connection each time, so
-    that no connection is left idle inside a transaction."""
+    A revocation takes effect at once. On SQLite the lookup runs on the connection the audit
+    records are committed on (``shared``, in the event loop's thread): ``PRAGMA data_version``
+    on it changes exactly when another connection or process has committed, so the holders read
+    since the last change are served from memory and everything is read anew after any change
+    (a revocation, an acknowledgement, a person deactivated …). Other threads keep a connection
+    of their own in autocommit mode, without the memory; a network database takes a pooled
+    connection each time, so that no connection is left idle inside a transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, shared: Callable[[], Connection] | None = None) -> None:
         self.engine = engine
         self.statement = Prepared(_holder_statement(bindparam("key_hash")), engine.dialect)
         self.keep_connection = engine.dialect.name == "sqlite"
+        self.shared = shared if self.keep_connection else None
+        self._owner: int | None = None
+        """The thread that may use ``shared`` (the first to look a key up)."""
+        self._cache: dict[str, Any] = {}
+        self._cached_for: tuple[Any, int] | None = None
+        """(driver connection, data_version) the cached rows were read at."""
         self._local = threading.local()
 
     def __call__(self, key: str) -> KeyHolder | None:
@@ -213,6 +226,19 @@ class KeyLookup:
             return None
         key_hash = hash_key(key)
         values = {"key_hash": key_hash}
+        if self.shared is not None:
+            thread = threading.get_ident()
+            if self._owner is None:
+                self._owner = thread
+            if thread == self._owner:
+                try:
+                    return _holder(self._remembered(key_hash, values), key_hash)
+                except Exception:  # e.g. busy while another process recovers the journal
+                    self._cache.clear()
+                    self._cached_for = None
+                    with self.engine.connect() as connection:
+                        row = self.statement.execute(connection, values).fetchone()
+                    return _holder(row, key_hash)
         if self.keep_connection:
             kept = getattr(self._local, "connection", None)
             if kept is None:
@@ -234,3 +260,23 @@ class KeyLookup:
         with self.engine.connect() as connection:
             row = self.statement.execute(connection, values).fetchone()
         return _holder(row, key_hash)
+
+    def _remembered(self, key_hash: str, values: dict[str, Any]) -> Any:
+        assert self.shared is not None
+        driver = self.shared().connection.driver_connection
+        assert driver is not None  # an open connection always has one
+        cursor = driver.cursor()
+        try:
+            version = cursor.execute("PRAGMA data_version").fetchone()[0]
+            if self._cached_for is None or self._cached_for != (driver, version):
+                self._cache.clear()
+                self._cached_for = (driver, version)
+            elif key_hash in self._cache:
+                return self._cache[key_hash]
+            row = cursor.execute(self.statement.sql, self.statement.arguments(values)).fetchone()
+        finally:
+            cursor.close()
+        if len(self._cache) >= CACHED_HOLDERS:
+            self._cache.clear()
+        self._cache[key_hash] = row
+        return row

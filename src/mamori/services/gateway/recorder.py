@@ -188,13 +188,19 @@ class Recorder:
                 self._open.commit()
         return self._open
 
-    def _commit_inline(self, record: ExchangeRecord) -> None:
+    def inline_connection(self) -> Connection:
+        """The connection of inline commits (SQLite, the event loop's thread). The gateway reads
+        keys on it too: its own commits then leave ``PRAGMA data_version`` as it was, so a key
+        lookup can tell from that one number whether anybody else has written since."""
         if self._inline is None or self._inline.closed or self._inline.invalidated:
             self._inline = self.db.engine.execution_options(mamori_write=True).connect()
             self._inline.exec_driver_sql("PRAGMA busy_timeout=0")
             self._inline.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
             self._inline.commit()
-        connection = self._inline
+        return self._inline
+
+    def _commit_inline(self, record: ExchangeRecord) -> None:
+        connection = self.inline_connection()
         try:
             self._commit_on(connection, [record])
         except OperationalError as error:
