@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mamori.cli.app import app
@@ -72,3 +73,38 @@ def test_gateway_refuses_a_bad_configuration(registry: Registry, tmp_path: Path)
         "gateway", "serve", "--config", config, "--db", f"sqlite:///{registry.path}", "--lang", "en"
     )
     assert code == 2 and "MAMORI_TEST_UNSET_KEY" in err
+
+
+def test_several_workers_on_sqlite_are_warned_about(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *_args, **options: started.append(options))
+    monkeypatch.setenv("MAMORI_TEST_KEY", "sk-test")
+    config = tmp_path / "gateway.yaml"
+    config.write_text(
+        "redis_url: redis://127.0.0.1:6379/0\n"
+        f"systems:\n  - system: {registry.system_id}\n    upstreams:\n      - name: x\n"
+        "        base_url: http://127.0.0.1:9/v1\n        location: japan\n"
+        "        deployment: saas-contract\n        api_key_env: MAMORI_TEST_KEY\n",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{registry.path}"
+    for workers, warned in (("2", True), ("1", False)):
+        code, _, err = mamori(
+            "gateway",
+            "serve",
+            "--config",
+            config,
+            "--db",
+            url,
+            "--workers",
+            workers,
+            "--lang",
+            "en",
+        )
+        assert code == 0
+        assert ("take turns writing audit records" in err) is warned
+    assert [options.get("workers") for options in started] == [2, None]

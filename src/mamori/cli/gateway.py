@@ -75,6 +75,8 @@ def serve(
         fail(
             OptionInvalidError(option="--workers", allowed=t("cli.gateway.workers", chosen)), chosen
         )
+    if workers > 1 and db.engine.dialect.name == "sqlite":
+        err.print(t("cli.gateway.sqlite_workers", chosen, workers=workers), markup=False)
     # One JSON line per refused exchange on stderr; never prompt or answer text (see proxy.gateway).
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     err.print(t("cli.gateway.listening", chosen, url=f"http://{host}:{port}/v1"), markup=False)
