@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
 from typing import Literal, get_args
 
 from mamori.documents.model import Document
-from mamori.documents.render.docx import render_docx
-from mamori.documents.render.markdown import render_markdown
-from mamori.documents.render.xlsx import render_xlsx
 
 Format = Literal["md", "docx", "xlsx"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
-RENDERERS: dict[Format, Callable[[Document], bytes]] = {
-    "md": render_markdown,
-    "docx": render_docx,
-    "xlsx": render_xlsx,
+# Imported when first used: python-docx and openpyxl take a third of a second to load, which every
+# command (`mamori scan`, `mamori --version` …) would otherwise pay.
+_RENDERERS: dict[Format, tuple[str, str]] = {
+    "md": ("mamori.documents.render.markdown", "render_markdown"),
+    "docx": ("mamori.documents.render.docx", "render_docx"),
+    "xlsx": ("mamori.documents.render.xlsx", "render_xlsx"),
 }
 
 
 def render(document: Document, fmt: Format) -> bytes:
-    return RENDERERS[fmt](document)
+    module, function = _RENDERERS[fmt]
+    rendered: bytes = getattr(import_module(module), function)(document)
+    return rendered
