@@ -478,3 +478,58 @@ def test_an_upstream_refusal_keeps_its_code_not_its_words(
     body = refused.value.body
     assert isinstance(body, dict) and body["code"] == "rate_limit_exceeded"
     assert "fake-error-429" not in str(body) and "429" in body["message"]
+
+
+def test_a_closing_record_handed_over_twice_is_linked_once(
+    registry: Registry, start_gateway: GatewayFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A wait for the writer can time out while the record is still queued and then committed;
+    # the retry hands the same record over again. Completing twice would add a second link.
+    import time
+
+    from mamori.db.models import AuditEvent
+    from mamori.proxy import gateway as gateway_module
+    from mamori.services.gateway import recorder as recorder_module
+
+    monkeypatch.setattr(gateway_module, "CLOSING_RETRY_FIRST_S", 0.05)
+    monkeypatch.setattr(recorder_module, "WRITE_TIMEOUT_S", 0.3)
+    server = start_gateway()
+    recorder = server.server.config.app.state.gateway.recorder
+    recorder._inline_allowed = False  # every record through the writer thread
+    commit = recorder._commit
+    slowed: list[bool] = []
+
+    def slow_once(records: Any) -> None:
+        records = list(records)
+        if any(r.completes for r in records) and not slowed:
+            slowed.append(True)
+            time.sleep(0.6)  # longer than the wait: the stream fails, the record is retried
+        commit(records)
+
+    recorder._commit = slow_once
+    stream = client(server, registry.key()).chat.completions.create(
+        model="gpt-4o",
+        messages=[{"role": "user", "content": "会議の議事概要を要約してください"}],
+        stream=True,
+    )
+    with pytest.raises(openai.APIError):
+        list(stream)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and gateway_retries(server):
+        time.sleep(0.05)
+    assert slowed and not gateway_retries(server)
+    with registry.db.read() as session:
+        actions = [
+            event.action
+            for event in session.scalars(
+                select(AuditEvent).where(AuditEvent.object_type == "exchange")
+            )
+        ]
+        assert chain.verify(session).ok
+    assert actions == ["gateway.exchange", "gateway.exchange.completed"]
+    [row] = exchanges(registry)
+    assert row.answer_sha256
+
+
+def gateway_retries(server: Any) -> int:
+    return len(server.server.config.app.state.gateway._retries)

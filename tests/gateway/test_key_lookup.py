@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
+
+import pytest
 
 from mamori.db.types import now
 from mamori.services.gateway import keys
-from mamori.services.gateway.recorder import ExchangeRecord, Recorder
+from mamori.services.gateway.recorder import ExchangeRecord, Recorder, _Busy
 from tests.gateway.conftest import OPERATOR, Registry
 
 
@@ -92,3 +95,42 @@ def test_only_the_first_thread_uses_the_shared_connection(registry: Registry) ->
     # sqlite3 refuses a connection from another thread; the other thread used its own.
     assert found == [lookup(key)]
     assert lookup._local.__dict__ == {}  # this thread never needed a connection of its own
+
+
+def test_a_refused_inline_connection_never_serves_a_stale_holder(registry: Registry) -> None:
+    # When another writer holds the lock, the inline commit gives up and drops its connection;
+    # were the connection put back into the pool, a revocation committed on it in this process
+    # would not change its data_version, and the remembered holder would be served again.
+    recorder = Recorder(registry.db)
+    lookup = keys.KeyLookup(registry.db.engine, shared=recorder.inline_connection)
+    key, issued = keys.create(registry.db, OPERATOR, system_id=registry.system_id, user="staff1")
+    assert lookup(key) is not None
+    dropped = recorder.inline_connection().connection.driver_connection
+    other = sqlite3.connect(registry.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with pytest.raises(_Busy):
+        recorder._commit_inline(
+            ExchangeRecord(request_id="req_busy", endpoint="chat", decision="allow", status=200)
+        )
+    other.execute("ROLLBACK")
+    other.close()
+    keys.revoke(registry.db, OPERATOR, issued.id)
+    assert recorder.inline_connection().connection.driver_connection is not dropped
+    assert lookup(key) is None
+
+
+def test_a_lookup_never_waits_for_another_writer(registry: Registry) -> None:
+    # The lookup runs on the event loop: opening its connection must not begin a transaction
+    # (BEGIN IMMEDIATE would wait up to the busy timeout for the other writer).
+    recorder = Recorder(registry.db)
+    lookup = keys.KeyLookup(registry.db.engine, shared=recorder.inline_connection)
+    key = registry.key("staff1")
+    other = sqlite3.connect(registry.path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        assert lookup(key) is not None
+        assert time.monotonic() - started < 1.0
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

@@ -57,6 +57,8 @@ CLOSING_RETRY_S = 600.0
 """How long a stream's closing record the database refused is retried (in memory) before it is
 given up; the opening record stands alone then, and its missing completion is logged."""
 CLOSING_RETRY_FIRST_S = 0.5
+SHUTDOWN_RETRY_S = 10.0
+"""At shutdown, how long the closing records still waiting get, together, for a last try."""
 CLOSING_RETRY_LONGEST_S = 30.0
 """Longer inputs are screened in a worker thread so one large prompt does not stall the others."""
 
@@ -146,6 +148,7 @@ class Gateway:
         self.metrics = Metrics()
         self._retries: dict[asyncio.Task[None], ExchangeRecord] = {}
         """Closing records waiting for the database to take them again."""
+        self._stopping = False
 
     async def start(self) -> None:
         # The audit writer thread and the event loop hand work to each other on every request;
@@ -164,16 +167,26 @@ class Gateway:
     async def stop(self) -> None:
         await self.upstreams.close()
         await self.limiter.close()
-        for task, record in list(self._retries.items()):  # one last try each, then give up
+        self._stopping = True
+        # One last try for each closing record still waiting, all within one bound. A record a
+        # timed-out wait already handed over is not written twice (the recorder checks).
+        deadline = time.monotonic() + SHUTDOWN_RETRY_S
+        for task, record in list(self._retries.items()):
             task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
             try:
-                await self.recorder.write(record)
+                await asyncio.wait_for(
+                    self.recorder.write(record), max(0.1, deadline - time.monotonic())
+                )
             except Exception:
                 self._closing_lost(record)
         await asyncio.to_thread(self.recorder.stop)
 
     def _write_later(self, record: ExchangeRecord) -> None:
         """Keep retrying a closing record the database refused, with growing pauses."""
+        if self._stopping:  # the recorder is going away: nothing left to retry with
+            self._closing_lost(record)
+            return
 
         async def retry() -> None:
             pause, deadline = CLOSING_RETRY_FIRST_S, time.monotonic() + CLOSING_RETRY_S

@@ -202,9 +202,13 @@ def _load_or_compile(
     fingerprint = hashlib.sha256(repr([(e, f) for _, e, f in candidates]).encode("utf-8"))
     fingerprint.update(str(getattr(hyperscan, "__version__", "")).encode())
     name = fingerprint.hexdigest()[:24]
+    path = cache_dir() / f"prefilter-{name}.hsdb"
     with _LOADED_LOCK:  # one compile per database, however many threads ask at once
         if name not in _LOADED:
-            _LOADED[name] = _build(candidates, cache_dir() / f"prefilter-{name}.hsdb", on_compile)
+            _LOADED[name] = _build(candidates, path, on_compile)
+        else:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # still in use here: other processes' eviction keeps it
         return _LOADED[name]
 
 

@@ -217,8 +217,8 @@ class KeyLookup:
         self._owner: int | None = None
         """The thread that may use ``shared`` (the first to look a key up)."""
         self._cache: dict[str, Any] = {}
-        self._cached_for: tuple[Any, int] | None = None
-        """(driver connection, data_version) the cached rows were read at."""
+        self._cached_for: tuple[Connection, int] | None = None
+        """(connection, data_version) the cached rows were read at."""
         self._local = threading.local()
 
     def __call__(self, key: str) -> KeyHolder | None:
@@ -263,14 +263,16 @@ class KeyLookup:
 
     def _remembered(self, key_hash: str, values: dict[str, Any]) -> Any:
         assert self.shared is not None
-        driver = self.shared().connection.driver_connection
+        shared = self.shared()
+        driver = shared.connection.driver_connection
         assert driver is not None  # an open connection always has one
         cursor = driver.cursor()
         try:
             version = cursor.execute("PRAGMA data_version").fetchone()[0]
-            if self._cached_for is None or self._cached_for != (driver, version):
+            # Keyed on the connection object too: a new one starts its own count.
+            if self._cached_for is None or self._cached_for != (shared, version):
                 self._cache.clear()
-                self._cached_for = (driver, version)
+                self._cached_for = (shared, version)
             elif key_hash in self._cache:
                 return self._cache[key_hash]
             row = cursor.execute(self.statement.sql, self.statement.arguments(values)).fetchone()

@@ -193,10 +193,14 @@ class Recorder:
         keys on it too: its own commits then leave ``PRAGMA data_version`` as it was, so a key
         lookup can tell from that one number whether anybody else has written since."""
         if self._inline is None or self._inline.closed or self._inline.invalidated:
-            self._inline = self.db.engine.execution_options(mamori_write=True).connect()
-            self._inline.exec_driver_sql("PRAGMA busy_timeout=0")
-            self._inline.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
-            self._inline.commit()
+            connection = self.db.engine.execution_options(mamori_write=True).connect()
+            # On the driver, which is in autocommit: through SQLAlchemy these would begin a
+            # transaction, i.e. BEGIN IMMEDIATE, which may wait for another writer — on the loop.
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            driver.execute("PRAGMA busy_timeout=0")
+            driver.execute("PRAGMA wal_autocheckpoint=0")
+            self._inline = connection
         return self._inline
 
     def _commit_inline(self, record: ExchangeRecord) -> None:
@@ -204,15 +208,20 @@ class Recorder:
         try:
             self._commit_on(connection, [record])
         except OperationalError as error:
-            self._inline = None
-            connection.close()
+            self._drop_inline(connection)
             if "locked" in str(error.orig) or "busy" in str(error.orig):
                 raise _Busy from None
             raise
         except BaseException:
-            self._inline = None
-            connection.close()
+            self._drop_inline(connection)
             raise
+
+    def _drop_inline(self, connection: Connection) -> None:
+        """Discard the inline connection, not back into the pool: it carries busy_timeout=0, and
+        the key lookup must never meet its driver again under a new owner (see KeyLookup)."""
+        self._inline = None
+        connection.invalidate()
+        connection.close()
 
     def _checkpoints(self) -> None:
         """SQLite only: move the write-ahead log into the database every second, off the hot path."""
@@ -239,6 +248,8 @@ class Recorder:
             links = chain.Batch(connection)
             inserts: list[dict[str, Any]] = []
             for record in records:
+                if record.completes and self._already_completed(connection, record, statements):
+                    continue  # a retry of a record a timed-out wait had already handed over
                 fields = {name: getattr(record, name) for name in EXCHANGE_FIELDS}
                 ministry = self._ministry_of(connection, record.org_id)
                 seq = links.append(
@@ -276,6 +287,17 @@ class Recorder:
             statements.insert.execute_many(connection, inserts)
             links.flush()
         self.commits += 1
+
+    @staticmethod
+    def _already_completed(
+        connection: Connection, record: ExchangeRecord, statements: _ExchangeStatements
+    ) -> bool:
+        """Whether the exchange was completed already: a closing record always carries the
+        answer's hash, an opening one never does. Completing twice would add a second link."""
+        cursor = statements.answer_hash.execute(connection, {"p_request": record.request_id})
+        row = cursor.fetchone()
+        cursor.close()
+        return row is not None and bool(row[0])
 
     def _ministry_of(self, connection: Connection, org_id: int | None) -> int | None:
         if org_id is None:
@@ -411,6 +433,10 @@ class _ExchangeStatements:
             update(Exchange)
             .where(Exchange.request_id == bindparam("p_request"))
             .values({c: bindparam(f"p_{c}") for c in changed}),
+            dialect,
+        )
+        self.answer_hash = Prepared(
+            select(Exchange.answer_sha256).where(Exchange.request_id == bindparam("p_request")),
             dialect,
         )
 
