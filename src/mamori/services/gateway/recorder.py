@@ -239,6 +239,7 @@ class Recorder:
             self._commit_on(connection, records)
         except BaseException:
             self._open = None
+            connection.invalidate()  # not back into the pool: it carries the writer's pragmas
             connection.close()
             raise
 
