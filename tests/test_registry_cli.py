@@ -5,45 +5,21 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from mamori.cli.app import app
-
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_schema_url() -> Iterator[str]:
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            schema = f"t_{uuid.uuid4().hex[:12]}"
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as error:  # no server here: say how to get one
-        admin.dispose()
-        pytest.skip(
-            f"PostgreSQL not reachable at 127.0.0.1:5432 ({type(error).__name__}); start it to run these tests"
-        )
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+from tests.databases import database_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'registry.db'}"
-    else:
-        yield from _postgres_schema_url()
+    with database_url(request.param, tmp_path) as database:
+        yield database
 
 
 def mamori(*args: str | Path) -> tuple[int, str, str]:

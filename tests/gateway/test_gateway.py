@@ -533,3 +533,30 @@ def test_a_closing_record_handed_over_twice_is_linked_once(
 
 def gateway_retries(server: Any) -> int:
     return len(server.server.config.app.state.gateway._retries)
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read_whole(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    def small_limit(config: dict[str, Any]) -> None:
+        config["max_body_bytes"] = 2048
+
+    gateway = start_gateway(small_limit)
+    headers = {"Authorization": f"Bearer {registry.key()}", "content-type": "application/json"}
+    body = json.dumps(
+        {"model": "gpt-4o", "messages": [{"role": "user", "content": "長い文書。" * 400}]},
+        ensure_ascii=False,
+    ).encode()
+    url = f"{gateway.url}/v1/chat/completions"
+    declared = httpx.post(url, headers=headers, content=body)
+
+    def chunks() -> Any:  # no content-length: the limit is enforced while reading
+        for start in range(0, len(body), 512):
+            yield body[start : start + 512]
+
+    streamed = httpx.post(url, headers=headers, content=chunks())
+    for response in (declared, streamed):
+        assert response.status_code == 413
+        assert response.json()["error"]["code"] == "request_too_large"
+        assert "長い文書" not in response.text
+    assert [row.status for row in exchanges(registry)] == [413, 413]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 import openai
 import pytest
 import yaml
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from mamori.audit import chain
 from mamori.db.models import Exchange
@@ -20,30 +19,16 @@ from mamori.proxy.app import build_gateway, create_gateway_app
 from mamori.services.gateway import keys
 from mamori.services.registry import identity, rules, systems
 from mamori.services.registry.common import Database
+from tests.databases import database_url
 from tests.gateway.conftest import OPERATOR, PROJECT, Server, client
 
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 REDIS = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture
-def postgres_url() -> Iterator[str]:
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    schema = f"gw_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as error:
-        admin.dispose()
-        pytest.skip(
-            f"PostgreSQL not reachable at 127.0.0.1:5432 ({type(error).__name__}); start it to run this test"
-        )
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+def postgres_url(tmp_path: Path) -> Iterator[str]:
+    with database_url("postgresql", tmp_path) as url:
+        yield url
 
 
 def _redis_up() -> bool:

@@ -1,6 +1,5 @@
-"""The gateway's key lookup keeps SQLite connections and remembers what it read: it must still see
-every change another connection or process commits — a revocation, a deactivated person — on the
-next request."""
+"""The gateway's key lookup remembers what it read on SQLite: it must still see every change another
+connection or process commits — a revocation, a deactivated person — on the next request."""
 
 from __future__ import annotations
 
@@ -22,10 +21,8 @@ def test_a_revocation_by_another_connection_is_seen_at_once(registry: Registry) 
     lookup = keys.KeyLookup(registry.db.engine)
     holder = lookup(first)
     assert holder is not None and holder.person == "staff1" and holder.acknowledged
-    kept = lookup._local.connection
     keys.revoke(registry.db, OPERATOR, issued.id)
     assert lookup(first) is None
-    assert lookup._local.connection is kept  # the same connection, not a fresh one
     # A write from outside this process's engine (the CLI of another process, say).
     with sqlite3.connect(registry.path) as other:
         other.execute("UPDATE people SET active = 0 WHERE name = 'staff2'")
@@ -33,16 +30,14 @@ def test_a_revocation_by_another_connection_is_seen_at_once(registry: Registry) 
     assert lookup("mmg_not-a-key") is None and lookup("sk-other-prefix") is None
 
 
-def test_each_thread_has_its_own_connection(registry: Registry) -> None:
+def test_another_thread_finds_the_same_holder(registry: Registry) -> None:
     key = registry.key("staff1")
     lookup = keys.KeyLookup(registry.db.engine)
     found: list[object] = []
-    thread = threading.Thread(target=lambda: found.extend([lookup(key), lookup._local.connection]))
+    thread = threading.Thread(target=lambda: found.append(lookup(key)))
     thread.start()
     thread.join()
     assert found[0] is not None and lookup(key) == found[0]
-    # sqlite3 connections may not cross threads: each thread must have opened its own.
-    assert lookup._local.connection is not found[1]
 
 
 def test_holders_are_remembered_until_anybody_else_writes(registry: Registry) -> None:
@@ -88,13 +83,16 @@ def test_only_the_first_thread_uses_the_shared_connection(registry: Registry) ->
     lookup = keys.KeyLookup(registry.db.engine, shared=recorder.inline_connection)
     key = registry.key("staff1")
     assert lookup(key) is not None
+    on_shared: list[str] = []
+    driver = recorder.inline_connection().connection.driver_connection
+    driver.set_trace_callback(on_shared.append)
     found: list[object] = []
     thread = threading.Thread(target=lambda: found.append(lookup(key)))
     thread.start()
     thread.join()
-    # sqlite3 refuses a connection from another thread; the other thread used its own.
+    # sqlite3 connections may not cross threads: the other thread read on a connection of its own.
+    assert on_shared == []
     assert found == [lookup(key)]
-    assert lookup._local.__dict__ == {}  # this thread never needed a connection of its own
 
 
 def test_a_refused_inline_connection_never_serves_a_stale_holder(registry: Registry) -> None:

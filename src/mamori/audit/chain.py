@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, bindparam, insert, select, update
@@ -52,8 +52,8 @@ def _link(prev_hash: str, event: Mapping[str, Any]) -> str:
 
 @dataclass
 class _Row:
-    """An event the batch writer links and inserts: the columns of AuditEvent without an ORM object
-    (instrumented attributes cost more than hashing the event)."""
+    """An event's columns, linked without an ORM object (the batch writer inserts these directly:
+    instrumented attributes cost more than hashing the event)."""
 
     seq: int
     at: dt.datetime
@@ -80,6 +80,34 @@ def _fields(event: AuditEvent | _Row) -> dict[str, Any]:
         "detail": event.detail,
         "state_hash": event.state_hash,
     }
+
+
+def _linked(
+    seq: int,
+    prev_hash: str,
+    actor: str,
+    action: str,
+    object_type: str,
+    object_id: object,
+    org_id: int | None,
+    state: Mapping[str, Any] | None,
+    detail: Mapping[str, Any] | None,
+) -> _Row:
+    """The event after ``seq``/``prev_hash``, hashed into the chain."""
+    event = _Row(
+        seq=seq + 1,
+        at=now(),
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        org_id=org_id,
+        detail=dict(detail or {}),
+        state_hash=digest(state) if state is not None else GENESIS,
+        prev_hash=prev_hash,
+    )
+    event.hash = _link(prev_hash, _fields(event))
+    return event
 
 
 def ensure_head(session: Session) -> None:
@@ -111,19 +139,12 @@ def append(
     if head is None:
         raise RuntimeError("the audit chain has no head row; run `mamori db upgrade`")
     event = AuditEvent(
-        seq=head.seq + 1,
-        at=now(),
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        org_id=org_id,
-        detail=dict(detail or {}),
-        state_hash=digest(state) if state is not None else GENESIS,
-        prev_hash=head.hash,
-        hash="",
+        **asdict(
+            _linked(
+                head.seq, head.hash, actor, action, object_type, object_id, org_id, state, detail
+            )
+        )
     )
-    event.hash = _link(head.hash, _fields(event))
     session.add(event)
     head.seq, head.hash = event.seq, event.hash
     session.flush()
@@ -193,19 +214,9 @@ class Batch:
         detail: Mapping[str, Any] | None = None,
     ) -> int:
         """Link one event; returns its sequence number (inserted by ``flush``)."""
-        event = _Row(
-            seq=self.seq + 1,
-            at=now(),
-            actor=actor,
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            org_id=org_id,
-            detail=dict(detail or {}),
-            state_hash=digest(state) if state is not None else GENESIS,
-            prev_hash=self.hash,
+        event = _linked(
+            self.seq, self.hash, actor, action, object_type, object_id, org_id, state, detail
         )
-        event.hash = _link(self.hash, _fields(event))
         self.seq, self.hash = event.seq, event.hash
         self.rows.append({f"p_{column}": getattr(event, column) for column in _EVENT_COLUMNS})
         return event.seq

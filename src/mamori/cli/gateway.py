@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -80,31 +80,21 @@ def serve(
     # One JSON line per refused exchange on stderr; never prompt or answer text (see proxy.gateway).
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     err.print(t("cli.gateway.listening", chosen, url=f"http://{host}:{port}/v1"), markup=False)
+    server: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "access_log": False,
+        "loop": "uvloop",
+        "http": "httptools",
+    }
     if workers == 1:
-        uvicorn.run(
-            create_gateway_app(gateway),
-            host=host,
-            port=port,
-            log_level="warning",
-            access_log=False,
-            loop="uvloop",
-            http="httptools",
-        )
+        uvicorn.run(create_gateway_app(gateway), **server)
         return
     # Each worker builds its own gateway from the same (already validated) configuration.
     os.environ[CONFIG_VARIABLE] = str(config.resolve())
     os.environ["MAMORI_DATABASE_URL"] = values.database_url
-    uvicorn.run(
-        "mamori.proxy.app:app_from_environment",
-        factory=True,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level="warning",
-        access_log=False,
-        loop="uvloop",
-        http="httptools",
-    )
+    uvicorn.run("mamori.proxy.app:app_from_environment", factory=True, workers=workers, **server)
 
 
 @key_app.command("create")

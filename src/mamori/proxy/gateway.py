@@ -280,33 +280,29 @@ class Gateway:
     async def _read_capped(self, request: Request, call: Call) -> bytes:
         """The body, refused as soon as it passes the limit (never buffered whole first)."""
         limit = self.config.max_body_bytes
-        too_large = Refusal(
-            413,
-            t("gateway.bad_request", call.lang, detail="size"),
-            "invalid_request_error",
-            "request_too_large",
-        )
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise too_large
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise too_large
-            chunks.append(chunk)
-        return b"".join(chunks)
 
-    async def _body(self, request: Request, call: Call) -> dict[str, Any]:
-        raw = await self._read_capped(request, call)
-        if len(raw) > self.config.max_body_bytes:
-            raise Refusal(
+        def too_large() -> Refusal:
+            return Refusal(
                 413,
                 t("gateway.bad_request", call.lang, detail="size"),
                 "invalid_request_error",
                 "request_too_large",
             )
+
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise too_large()
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large()
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def _body(self, request: Request, call: Call) -> dict[str, Any]:
+        raw = await self._read_capped(request, call)
         try:
             body = json.loads(raw)
         except ValueError:
@@ -398,10 +394,15 @@ class Gateway:
             profile = await self._profile(call)
             await self._limit(call)
             body = await self._body(request, call)
-            if endpoint == "chat" and body.get("stream"):
+            streamed = endpoint == "chat" and bool(body.get("stream"))
+            if streamed:
                 self._check_streamable(body, call)
-                return await self._stream(call, profile, body)
-            return await self._complete(call, profile, body)
+            outbound = await self._outbound(call, profile, body)
+            if outbound.screened.decision == "block":
+                return await self._refuse_input(call, profile, outbound)
+            if streamed:
+                return await self._stream(call, profile, body, outbound)
+            return await self._complete(call, profile, outbound)
         except Refusal as refusal:
             return await self._refused(call, refusal)
         except Exception as failed:  # a bug, or an upstream answer of an unexpected shape
@@ -558,10 +559,7 @@ class Gateway:
             403, message, "mamori_policy_violation", "blocked_by_user_rule", call.request_id
         )
 
-    async def _complete(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Response:
-        outbound = await self._outbound(call, profile, body)
-        if outbound.screened.decision == "block":
-            return await self._refuse_input(call, profile, outbound)
+    async def _complete(self, call: Call, profile: SystemProfile, outbound: Outbound) -> Response:
         model, upstream, screened = outbound.model, outbound.upstream, outbound.screened
         vault, input_tokens, forward = outbound.vault, outbound.input_tokens, outbound.forward
         prompt_hash, prompt_text = outbound.prompt_hash, outbound.prompt_text
@@ -689,10 +687,9 @@ class Gateway:
             )
         return replies.json_response(answer, call.request_id, status)
 
-    async def _stream(self, call: Call, profile: SystemProfile, body: dict[str, Any]) -> Response:
-        outbound = await self._outbound(call, profile, body)
-        if outbound.screened.decision == "block":
-            return await self._refuse_input(call, profile, outbound)
+    async def _stream(
+        self, call: Call, profile: SystemProfile, body: dict[str, Any], outbound: Outbound
+    ) -> Response:
         model, upstream, screened = outbound.model, outbound.upstream, outbound.screened
         vault, input_tokens, forward = outbound.vault, outbound.input_tokens, outbound.forward
         prompt_hash, prompt_text = outbound.prompt_hash, outbound.prompt_text

@@ -134,10 +134,10 @@ class Guard:
             for index, detector in enumerate(self.detectors)
             if not isinstance(detector, PatternDetector)
         )
-        self.always_called_on_output = frozenset(
+        self.request_only = frozenset(
             index
-            for index in self.always_called
-            if self.detectors[index].entity not in REQUEST_ONLY_TYPES
+            for index, detector in enumerate(self.detectors)
+            if detector.entity in REQUEST_ONLY_TYPES
         )
         self.called_for = {
             key: index
@@ -191,17 +191,14 @@ class Guard:
         )
         candidates: list[Finding] = []
         thresholds, default_threshold = self.thresholds, self.default_threshold
-        always = self.always_called_on_output if output else self.always_called
         called: Iterable[int] = range(len(self.detectors))
         if possible is not None:
             called_for = self.called_for
-            called = sorted(always.union(called_for[key] for key in possible if key in called_for))
-        elif output:
-            called = [
-                index
-                for index, detector in enumerate(self.detectors)
-                if detector.entity not in REQUEST_ONLY_TYPES
-            ]
+            called = sorted(
+                self.always_called.union(called_for[key] for key in possible if key in called_for)
+            )
+        if output and self.request_only:
+            called = [index for index in called if index not in self.request_only]
         for index in called:
             detector = self.detectors[index]
             if (detector.needs == "digit" and not scan.has_digit) or (

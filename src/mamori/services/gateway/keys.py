@@ -205,21 +205,19 @@ class KeyLookup:
     records are committed on (``shared``, in the event loop's thread): ``PRAGMA data_version``
     on it changes exactly when another connection or process has committed, so the holders read
     since the last change are served from memory and everything is read anew after any change
-    (a revocation, an acknowledgement, a person deactivated …). Other threads keep a connection
-    of their own in autocommit mode, without the memory; a network database takes a pooled
-    connection each time, so that no connection is left idle inside a transaction."""
+    (a revocation, an acknowledgement, a person deactivated …). Any other thread, and a network
+    database, takes a pooled connection for each lookup, so that no connection is left idle
+    inside a transaction."""
 
     def __init__(self, engine: Engine, shared: Callable[[], Connection] | None = None) -> None:
         self.engine = engine
         self.statement = Prepared(_holder_statement(bindparam("key_hash")), engine.dialect)
-        self.keep_connection = engine.dialect.name == "sqlite"
-        self.shared = shared if self.keep_connection else None
+        self.shared = shared if engine.dialect.name == "sqlite" else None
         self._owner: int | None = None
         """The thread that may use ``shared`` (the first to look a key up)."""
         self._cache: dict[str, Any] = {}
         self._cached_for: tuple[Connection, int] | None = None
         """(connection, data_version) the cached rows were read at."""
-        self._local = threading.local()
 
     def __call__(self, key: str) -> KeyHolder | None:
         if not key.startswith(KEY_PREFIX):
@@ -236,27 +234,6 @@ class KeyLookup:
                 except Exception:  # e.g. busy while another process recovers the journal
                     self._cache.clear()
                     self._cached_for = None
-                    with self.engine.connect() as connection:
-                        row = self.statement.execute(connection, values).fetchone()
-                    return _holder(row, key_hash)
-        if self.keep_connection:
-            kept = getattr(self._local, "connection", None)
-            if kept is None:
-                # The engine's connect hook has set autocommit and the WAL pragmas.
-                kept = self._local.connection = self.engine.raw_connection()
-            try:
-                driver = kept.driver_connection
-                assert driver is not None  # a checked-out connection always has one
-                cursor = driver.cursor()
-                try:
-                    cursor.execute(self.statement.sql, self.statement.arguments(values))
-                    return _holder(cursor.fetchone(), key_hash)
-                finally:
-                    cursor.close()
-            except Exception:
-                self._local.connection = None  # a broken connection: the pool gives a fresh one
-                kept.invalidate()
-                raise
         with self.engine.connect() as connection:
             row = self.statement.execute(connection, values).fetchone()
         return _holder(row, key_hash)
