@@ -95,3 +95,41 @@ def test_every_rewritten_data_regex_finds_what_the_original_finds(
     fast = searchable(regex)
     assert found(fast, text) == found(regex, text)
     assert found(fast, text, pos, endpos) == found(regex, text, pos, endpos)
+
+
+WITH_DIGITS = [
+    regex
+    for _, regex in DATA_REGEXES
+    if searchable(regex, ascii_digits=True) is not searchable(regex)
+]
+
+
+def test_digits_are_read_as_0_to_9_only_when_asked() -> None:
+    regex = re.compile(r"(?<![0-9])\d{3}(?P<rest>[\d\-]+)")
+    ascii_only = searchable(regex, ascii_digits=True)
+    assert found(ascii_only, "tel 012-3456") == found(regex, "tel 012-3456")
+    # Arabic-Indic digits are decimal digits to \d: only the plain rewrite still finds them
+    # (the guard never gives the ASCII-only regexes a text that holds such digits).
+    assert found(searchable(regex), "٠١٢-٣٤") == found(regex, "٠١٢-٣٤") != []
+    assert found(ascii_only, "٠١٢-٣٤") == []
+    # \D has no one-range equivalent inside a class: such a regex is only hoisted.
+    mixed = re.compile(r"(?<![0-9])\d[\D]")
+    assert found(searchable(mixed, ascii_digits=True), "٠x 1x") == found(mixed, "٠x 1x")
+
+
+def test_the_data_has_regexes_with_digits() -> None:
+    assert len(WITH_DIGITS) >= 20
+
+
+# Full-width digits are decimal digits too; a text the prefilter vouched for has none (NFKC).
+ASCII_DIGIT_TEXT = TEXT.map(lambda text: text.replace("０", "0"))
+
+
+@given(st.sampled_from(WITH_DIGITS), ASCII_DIGIT_TEXT, st.integers(0, 8), st.integers(0, 70))
+@settings(max_examples=800)
+def test_every_data_regex_with_ascii_digits_finds_what_the_original_finds(
+    regex: re.Pattern[str], text: str, pos: int, endpos: int
+) -> None:
+    fast = searchable(regex, ascii_digits=True)
+    assert found(fast, text) == found(regex, text)
+    assert found(fast, text, pos, endpos) == found(regex, text, pos, endpos)

@@ -29,22 +29,32 @@ Node = tuple[Any, Any]
 
 
 @lru_cache(maxsize=4096)  # every guard (one per policy) searches the same data regexes
-def searchable(regex: re.Pattern[str]) -> re.Pattern[str]:
+def searchable(regex: re.Pattern[str], *, ascii_digits: bool = False) -> re.Pattern[str]:
     """``regex``, or an equivalent that begins with a character where ``regex`` begins with
-    look-behinds. Its ``pattern`` is None: give the original to anything that reads the source."""
-    if sre_parse is None:
+    look-behinds. Its ``pattern`` is None: give the original to anything that reads the source.
+
+    ``ascii_digits`` also reads every ``\\d`` as ``[0-9]``: the same matches on a text whose only
+    decimal digits are 0–9 (every text the prefilter vouched for), and sre tests a range in a
+    bitmap where ``\\d`` asks the Unicode database for each character."""
+    if sre_parse is None or regex.pattern is None:
         return regex
     try:
         tree = sre_parse.parse(regex.pattern, regex.flags)
+        changed = False
+        if ascii_digits and regex.flags & re.UNICODE:
+            changed = _ascii_digits(tree.data)
         data = _hoisted(tree, list(tree.data))
-        if data is None:
+        if data is not None:
+            # Worth it only where sre can then skip: a literal prefix or a set of first characters.
+            hoisted = sre_parse.SubPattern(tree.state, data)
+            if sre_compile._get_literal_prefix(hoisted, regex.flags)[0] or (
+                sre_compile._get_charset_prefix(hoisted, regex.flags)
+            ):
+                tree.data = data
+                changed = True
+        if not changed:
             return regex
-        tree.data = data
         tree.width = None  # computed again from the new items
-        # Worth it only where sre can then skip: a literal prefix or a set of first characters.
-        prefix = sre_compile._get_literal_prefix(tree, regex.flags)[0]
-        if not prefix and not sre_compile._get_charset_prefix(tree, regex.flags):
-            return regex
         rewritten: re.Pattern[str] = sre_compile.compile(tree, regex.flags)
     except Exception:  # an unusual construct: the original is always right
         return regex
@@ -106,3 +116,41 @@ def _first_character(node: Node) -> tuple[Node, list[Node]] | None:
         rest = [] if high == 0 else [(op, (low - 1, high, item))]
         return item.data[0], rest
     return None
+
+
+class _NotDigit(Exception):  # noqa: N818 - a signal to leave the regex as it is
+    """``\\D`` has no one-range equivalent inside a class."""
+
+
+def _ascii_digits(data: list[Node]) -> bool:
+    """Replace ``\\d`` in place throughout ``data``; whether anything changed."""
+    c = sre_constants
+    changed = False
+    for index, (op, value) in enumerate(data):
+        if op is c.IN:
+            items = []
+            for item_op, item_value in value:
+                if item_op is c.CATEGORY and item_value is c.CATEGORY_DIGIT:
+                    items.append((c.RANGE, (0x30, 0x39)))
+                    changed = True
+                elif item_op is c.CATEGORY and item_value is c.CATEGORY_NOT_DIGIT:
+                    raise _NotDigit
+                else:
+                    items.append((item_op, item_value))
+            data[index] = (op, items)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            changed |= _ascii_digits(value[2].data)
+        elif op is c.SUBPATTERN:
+            changed |= _ascii_digits(value[3].data)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            changed |= _ascii_digits(value[1].data)
+        elif op is c.ATOMIC_GROUP:
+            changed |= _ascii_digits(value.data)
+        elif op is c.BRANCH:
+            for branch in value[1]:
+                changed |= _ascii_digits(branch.data)
+        elif op is c.GROUPREF_EXISTS:
+            for part in value[1:]:
+                if part is not None:
+                    changed |= _ascii_digits(part.data)
+    return changed

@@ -62,10 +62,13 @@ class CompiledPattern:
     """Named groups that carry a classification level (``level``, ``level2`` …), in order."""
     search: re.Pattern[str] = field(init=False)
     """``regex`` as sre searches it fastest (see ``screening.searchable``): same matches."""
+    search_prefiltered: re.Pattern[str] = field(init=False)
+    """The same on a text the prefilter read, whose only digits are 0–9."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", (self.owner, self.id))
         object.__setattr__(self, "search", searchable(self.regex))
+        object.__setattr__(self, "search_prefiltered", searchable(self.regex, ascii_digits=True))
         levels = tuple(name for name in self.regex.groupindex if name.startswith("level"))
         object.__setattr__(self, "level_groups", levels)
 
@@ -74,7 +77,8 @@ class CompiledPattern:
         # that run on past them (a romanised address, an IPv6 address), and only in long texts.
         if self.requires and not any(word in scan.lowered for word in self.requires):
             return ()
-        return self.search.finditer(scan.text.normalized)
+        search = self.search if scan.possible is None else self.search_prefiltered
+        return search.finditer(scan.text.normalized)
 
 
 class PatternDetector:
