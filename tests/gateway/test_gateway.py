@@ -432,12 +432,12 @@ def test_a_refused_closing_record_fails_the_stream_and_is_written_on_a_retry(
     write = gateway.recorder.write
     refusals = []
 
-    async def refuse_two_closing_records(record: Any) -> None:
+    async def refuse_two_closing_records(record: Any, **options: Any) -> None:
         # A seam for "the database is away when the stream ends": the opening record goes in.
         if record.completes and len(refusals) < 2:
             refusals.append(record.request_id)
             raise RuntimeError("database away")
-        await write(record)
+        await write(record, **options)
 
     gateway.recorder.write = refuse_two_closing_records
     original_pause = gateway_module.CLOSING_RETRY_FIRST_S
@@ -503,7 +503,9 @@ def test_a_closing_record_handed_over_twice_is_linked_once(
         records = list(records)
         if any(r.completes for r in records) and not slowed:
             slowed.append(True)
-            time.sleep(0.6)  # longer than the wait: the stream fails, the record is retried
+            # Longer than both waits (to be taken, then for the commit): the stream fails and
+            # the record is retried.
+            time.sleep(1.0)
         commit(records)
 
     recorder._commit = slow_once
@@ -529,6 +531,69 @@ def test_a_closing_record_handed_over_twice_is_linked_once(
     assert actions == ["gateway.exchange", "gateway.exchange.completed"]
     [row] = exchanges(registry)
     assert row.answer_sha256
+
+
+@pytest.mark.parametrize("fail_open", [False, True])
+def test_a_record_whose_wait_runs_out_in_the_queue_says_what_the_requester_got(
+    registry: Registry,
+    start_gateway: GatewayFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    fail_open: bool,
+) -> None:
+    # The writer is stuck in a slow commit of A's record. B's record waits in the queue until B's
+    # wait runs out. Failing closed, B is refused (503) and its record, written afterwards, says
+    # so — not that an answer was released; failing open, B is answered and the record says that.
+    # A's record was being committed when its first wait ran out: A waits for that commit.
+    import threading
+    import time
+
+    from mamori.services.gateway import recorder as recorder_module
+
+    def configure(config: dict[str, Any]) -> None:
+        config["audit_fail_open"] = fail_open
+
+    monkeypatch.setattr(recorder_module, "WRITE_TIMEOUT_S", 0.4)
+    server = start_gateway(configure)
+    recorder = server.server.config.app.state.gateway.recorder
+    recorder._inline_allowed = False  # every record through the writer thread
+    commit = recorder._commit
+    committing = threading.Event()
+
+    def slow_first(records: Any) -> None:
+        if not committing.is_set():
+            committing.set()
+            time.sleep(0.6)  # beyond the first wait, within the second
+        commit(records)
+
+    recorder._commit = slow_first
+    api = client(server, registry.key())
+    answers: list[Any] = []
+    first = threading.Thread(
+        target=lambda: answers.append(ask(api, "会議の議事概要を要約してください"))
+    )
+    first.start()
+    assert committing.wait(5)
+    if fail_open:
+        assert ask(api, "議事録を要約してください").choices[0].message.content
+    else:
+        with pytest.raises(openai.InternalServerError) as refused:
+            ask(api, "議事録を要約してください")
+        body = refused.value.body
+        assert isinstance(body, dict) and body["code"] == "audit_unavailable"
+    first.join(5)
+    assert answers and answers[0].choices[0].message.content
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and len(exchanges(registry)) < 2:
+        time.sleep(0.05)
+    answered, late = exchanges(registry)
+    assert (answered.decision, answered.status) == ("allow", 200)
+    if fail_open:
+        assert (late.decision, late.status, late.reasons) == ("allow", 200, [])
+    else:
+        assert (late.decision, late.status) == ("error", 503)
+        assert late.reasons[-1] == "audit_timeout" and late.answer_sha256
+    with registry.db.read() as session:
+        assert chain.verify(session).ok
 
 
 def gateway_retries(server: Any) -> int:

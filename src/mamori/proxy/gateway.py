@@ -149,6 +149,8 @@ class Gateway:
         self._retries: dict[asyncio.Task[None], ExchangeRecord] = {}
         """Closing records waiting for the database to take them again."""
         self._stopping = False
+        self.withdraw_late = not config.audit_fail_open
+        """A record whose wait runs out is written as withheld, since the request is refused."""
 
     async def start(self) -> None:
         # The audit writer thread and the event loop hand work to each other on every request;
@@ -176,7 +178,8 @@ class Gateway:
             await asyncio.gather(task, return_exceptions=True)
             try:
                 await asyncio.wait_for(
-                    self.recorder.write(record), max(0.1, deadline - time.monotonic())
+                    self.recorder.write(record, withdraw=self.withdraw_late),
+                    max(0.1, deadline - time.monotonic()),
                 )
             except Exception:
                 self._closing_lost(record)
@@ -193,7 +196,7 @@ class Gateway:
             while time.monotonic() < deadline:
                 await asyncio.sleep(pause)
                 try:
-                    await self.recorder.write(record)
+                    await self.recorder.write(record, withdraw=self.withdraw_late)
                 except Exception:
                     pause = min(pause * 2, CLOSING_RETRY_LONGEST_S)
                     continue
@@ -364,7 +367,7 @@ class Gateway:
 
     async def _commit(self, call: Call, record: ExchangeRecord) -> None:
         try:
-            await self.recorder.write(record)
+            await self.recorder.write(record, withdraw=self.withdraw_late)
         except Exception:
             self.metrics.audit_failures.inc()
             log.error(json.dumps({"event": "audit_failed", "request_id": call.request_id}))
@@ -432,7 +435,8 @@ class Gateway:
         if call.holder is not None and refusal.code != "audit_unavailable":
             try:
                 await self.recorder.write(
-                    call.record("error", refusal.status, reasons=[refusal.code])
+                    call.record("error", refusal.status, reasons=[refusal.code]),
+                    withdraw=self.withdraw_late,
                 )
             except Exception:
                 self.metrics.audit_failures.inc()
@@ -779,7 +783,7 @@ class Gateway:
             )
             recorded = True
             try:
-                await self.recorder.write(closing)
+                await self.recorder.write(closing, withdraw=self.withdraw_late)
             except Exception:  # the opening record stands; this one is retried
                 recorded = False
                 self.metrics.audit_failures.inc()

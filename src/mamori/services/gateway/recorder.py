@@ -13,7 +13,7 @@ import datetime as dt
 import queue
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, bindparam, func, insert, select, update
@@ -30,6 +30,8 @@ AUDIT_ACTOR = "gateway"
 MAX_BATCH = 512
 CHECKPOINT_INTERVAL_S = 1.0
 WRITE_TIMEOUT_S = 30.0
+"""How long a request waits for its record to be taken into a commit, and then for that commit."""
+WITHHELD_REASON = "audit_timeout"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,29 @@ class ExchangeRecord:
     """This record finishes a streamed exchange recorded when its stream began."""
 
 
+def withheld(record: ExchangeRecord) -> ExchangeRecord:
+    """``record`` as it must be written once its requester was answered 503 because the wait for
+    the audit ran out: the answer was not released (a refusal stays a refusal)."""
+    return replace(
+        record,
+        decision=record.decision if record.decision == "block" else "error",
+        status=503,
+        reasons=[*record.reasons, WITHHELD_REASON],
+    )
+
+
+@dataclass(eq=False)
+class _Pending:
+    """A record handed to the writer thread, and whether the thread has taken it into a commit
+    or its requester, tired of waiting, has withdrawn it (then it is written as withheld)."""
+
+    record: ExchangeRecord
+    loop: asyncio.AbstractEventLoop
+    done: asyncio.Future[None]
+    taken: bool = False
+    withdrawn: bool = False
+
+
 @dataclass(frozen=True)
 class RiskRule:
     window: dt.timedelta = dt.timedelta(hours=24)
@@ -105,6 +130,8 @@ class Recorder:
         self._inline: Connection | None = None
         self._inline_allowed = db.engine.dialect.name == "sqlite"
         self._idle = threading.Lock()
+        self._claims = threading.Lock()
+        """Decides, for a record whose wait ran out, whether it is withdrawn or being committed."""
         """Held while a commit runs (the thread's or an inline one), so they take turns."""
         self._stopping = threading.Event()
         self._checkpointer = threading.Thread(
@@ -126,8 +153,12 @@ class Recorder:
         if self._checkpointer.is_alive():
             self._checkpointer.join(timeout=30)
 
-    async def write(self, record: ExchangeRecord) -> None:
+    async def write(self, record: ExchangeRecord, *, withdraw: bool = True) -> None:
         """Return once the record is committed; raise if it could not be.
+
+        ``withdraw``: when the wait runs out while the record is still queued, it is written
+        later as withheld (503, ``audit_timeout``) — right when the caller then refuses the
+        request; a gateway configured to answer anyway passes False.
 
         On SQLite, when nothing else is being written, the record is committed right here: a
         quarter of a millisecond, where waking the writer thread costs more. That attempt never
@@ -143,9 +174,21 @@ class Recorder:
             finally:
                 self._idle.release()
         loop = asyncio.get_running_loop()
-        done: asyncio.Future[None] = loop.create_future()
-        self._queue.put((record, loop, done))
-        await asyncio.wait_for(done, WRITE_TIMEOUT_S)  # a stuck writer fails the request (503)
+        pending = _Pending(record, loop, loop.create_future())
+        self._queue.put(pending)
+        try:
+            await asyncio.wait_for(asyncio.shield(pending.done), WRITE_TIMEOUT_S)
+            return
+        except TimeoutError:
+            with self._claims:
+                pending.withdrawn = withdraw and not pending.taken
+        if not pending.taken:
+            # Still queued: the requester is refused (503), and the record will say so when the
+            # thread gets to it, instead of claiming an answer that was never released.
+            raise TimeoutError("the audit writer did not take the record in time")
+        # Being committed: its outcome decides. A commit that hangs beyond this too fails the
+        # request while the record may still land as written (logged by the gateway).
+        await asyncio.wait_for(pending.done, WRITE_TIMEOUT_S)
 
     def _run(self) -> None:
         while True:
@@ -162,14 +205,21 @@ class Recorder:
                     self._queue.put(_STOP)
                     break
                 batch.append(item)
+            with self._claims:
+                records = []
+                for pending in batch:
+                    pending.taken = True
+                    records.append(
+                        withheld(pending.record) if pending.withdrawn else pending.record
+                    )
             error: BaseException | None = None
             try:
                 with self._idle:
-                    self._commit([record for record, _, _ in batch])
+                    self._commit(records)
             except BaseException as failure:  # the database is down or refused: fail them all
                 error = failure
-            for _, loop, done in batch:
-                loop.call_soon_threadsafe(_settle, done, error)
+            for pending in batch:
+                pending.loop.call_soon_threadsafe(_settle, pending.done, error)
 
     def _statements(self, connection: Connection) -> _ExchangeStatements:
         if self._prepared is None:
