@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from mamori.content.screening_loader import read_yaml, validate_model
+from mamori.content.validation import custom_error
 from mamori.errors import GatewayConfigError
 
 Location = Literal["japan", "abroad", "unknown"]
@@ -80,7 +81,9 @@ class GatewayConfig(Strict):
         seen: set[int] = set()
         for route in self.systems:
             if route.system in seen:
-                raise ValueError(f"system {route.system} is listed twice")
+                raise custom_error(
+                    "system_twice", "system {system} is listed twice", system=route.system
+                )
             seen.add(route.system)
         return self
 

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from mamori.content.models import Localized, Match, _check_match
+from mamori.content.validation import custom_error
 
 EntityName = Literal[
     "MY_NUMBER",
@@ -186,9 +187,11 @@ it. The guard does not look for them in output, so a policy gives them no output
 def no_output_action_for_request_only_types(value: dict[str, Action]) -> dict[str, Action]:
     judged_on_requests = sorted(set(value) & REQUEST_ONLY_TYPES)
     if judged_on_requests:
-        raise ValueError(
-            f"{', '.join(judged_on_requests)} is judged on requests only, never on answers:"
-            " remove it from output_actions (its action goes under actions)"
+        raise custom_error(
+            "output_request_only",
+            "{types} is judged on requests only, never on answers: remove it from output_actions"
+            " (its action goes under actions)",
+            types=", ".join(judged_on_requests),
         )
     return value
 
@@ -237,7 +240,7 @@ class Policy(Strict):
     @classmethod
     def _default_threshold(cls, value: dict[str, float]) -> dict[str, float]:
         if "default" not in value:
-            raise ValueError("give a 'default' threshold")
+            raise custom_error("default_threshold", "give a 'default' threshold")
         return value
 
     def action_for(self, entity: str, *, output: bool = False) -> Action:

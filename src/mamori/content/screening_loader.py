@@ -26,6 +26,7 @@ from mamori.content.screening import (
     RecognizerFile,
     expand_lexicons,
 )
+from mamori.content.validation import problems_of
 from mamori.errors import MamoriError, PolicyInvalidError, Problem, ScreeningDataError
 from mamori.resources import data_dir
 
@@ -69,15 +70,7 @@ def validate_model(model: type[Model], data: Any, file: Path, error: type[Mamori
     try:
         return model.model_validate(data)
     except ValidationError as invalid:
-        problems = [
-            Problem(
-                f"{file}: " + ".".join(str(p) for p in err["loc"]) if err["loc"] else str(file),
-                "problem.pack_field",
-                {"detail": str(err["msg"]).removeprefix("Value error, ")},
-            )
-            for err in invalid.errors()
-        ]
-        raise error(path=str(file), problems=problems) from None
+        raise error(path=str(file), problems=problems_of(invalid, str(file))) from None
 
 
 def load_policy_file(file: Path) -> Policy:
