@@ -180,9 +180,10 @@ class Recorder:
             await asyncio.wait_for(asyncio.shield(pending.done), WRITE_TIMEOUT_S)
             return
         except TimeoutError:
-            with self._claims:
-                pending.withdrawn = withdraw and not pending.taken
-        if not pending.taken:
+            with self._claims:  # decided once: the thread may take it right after
+                taken = pending.taken
+                pending.withdrawn = withdraw and not taken
+        if not taken:
             # Still queued: the requester is refused (503), and the record will say so when the
             # thread gets to it, instead of claiming an answer that was never released.
             raise TimeoutError("the audit writer did not take the record in time")
