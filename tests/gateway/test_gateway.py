@@ -552,7 +552,7 @@ def test_a_record_whose_wait_runs_out_in_the_queue_says_what_the_requester_got(
     def configure(config: dict[str, Any]) -> None:
         config["audit_fail_open"] = fail_open
 
-    monkeypatch.setattr(recorder_module, "WRITE_TIMEOUT_S", 0.4)
+    monkeypatch.setattr(recorder_module, "WRITE_TIMEOUT_S", 0.6)
     server = start_gateway(configure)
     recorder = server.server.config.app.state.gateway.recorder
     recorder._inline_allowed = False  # every record through the writer thread
@@ -562,7 +562,7 @@ def test_a_record_whose_wait_runs_out_in_the_queue_says_what_the_requester_got(
     def slow_first(records: Any) -> None:
         if not committing.is_set():
             committing.set()
-            time.sleep(0.6)  # beyond the first wait, within the second
+            time.sleep(0.9)  # beyond the first wait, within the second
         commit(records)
 
     recorder._commit = slow_first
