@@ -3,6 +3,7 @@ what is wrong and what is allowed — never pydantic's English, never the reject
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mamori.content.gateway import load_gateway_config
 from mamori.content.screening_loader import load_policy_file
-from mamori.content.validation import custom_error, problem_of
+from mamori.content.validation import custom_error, problem_of, problems_of
 from mamori.errors import GatewayConfigError, MamoriError, PolicyInvalidError
 
 PYDANTIC_ENGLISH = ("Input should", "Field required", "Extra inputs", "Value error")
@@ -72,6 +73,52 @@ def test_each_kind_of_error_reads_in_both_languages(data: dict[str, Any], ja: st
     assert not any(english in problem.render("ja") for english in PYDANTIC_ENGLISH)
 
 
+class Keyed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    actions: dict[Literal["PERSON", "MY_NUMBER"], Literal["block", "redact"]] = {}
+    detectors: Literal["all"] | list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]] = "all"
+    version: Literal[1] = 1
+    when: dict[str, int] = {}
+
+
+def keyed_problems(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(ValidationError) as invalid:
+        Keyed.model_validate(data)
+    return [problem.render("ja") for problem in problems_of(invalid.value, "f.yaml")]
+
+
+def test_a_refused_key_is_named_by_its_mapping_not_repeated() -> None:
+    [problem] = keyed_problems({"actions": {"田中一郎": "block"}})
+    assert problem == "f.yaml: actions: 使えないキーがあります。指定できる値: PERSON, MY_NUMBER"
+
+
+def test_a_value_under_a_users_key_is_reported_without_the_key() -> None:
+    [problem] = keyed_problems({"when": {"山田 090-1234-5678": "x"}})
+    assert problem == "f.yaml: when: 整数で記入してください。"
+
+
+def test_one_union_reports_what_is_wrong_inside_it_not_each_alternative() -> None:
+    [problem] = keyed_problems({"detectors": ["田中一郎"]})
+    assert problem.startswith("f.yaml: detectors.0: 書式が正しくありません")
+    assert "list[" not in problem and "田中一郎" not in problem
+
+
+def test_allowed_values_are_listed_when_they_are_not_quoted() -> None:
+    [problem] = keyed_problems({"version": 2})
+    assert problem.endswith("指定できる値: 1")
+
+
+def test_errors_without_a_message_of_ours_are_named_by_kind_only() -> None:
+    class Dated(BaseModel):
+        on: dt.date
+
+    with pytest.raises(ValidationError) as invalid:
+        Dated.model_validate({"on": "山田太郎の誕生日"})
+    [problem] = problems_of(invalid.value, "f.yaml")
+    assert problem.render("ja").startswith("f.yaml: on: 値が正しくありません（date_")
+    assert "山田太郎" not in problem.render("ja") + problem.render("en")
+
+
 def lines(error: MamoriError, lang: Any) -> str:
     return "\n".join(problem.render(lang) for problem in error.problems)
 
@@ -115,3 +162,17 @@ def test_a_system_listed_twice_in_the_gateway_configuration_is_named(tmp_path: P
         load_gateway_config(config)
     assert "システム 3 が2回記載されています" in lines(invalid.value, "ja")
     assert "system 3 is listed twice" in lines(invalid.value, "en")
+
+
+def test_a_bad_upstream_url_is_explained_in_japanese(tmp_path: Path) -> None:
+    config = tmp_path / "gateway.yaml"
+    config.write_text(
+        "systems:\n  - system: 3\n    upstreams:\n      - name: x\n        base_url: 田中一郎\n"
+        "        location: japan\n        deployment: on-premises\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GatewayConfigError) as invalid:
+        load_gateway_config(config)
+    japanese = lines(invalid.value, "ja")
+    assert "systems.0.upstreams.0.base_url: URL（http:// または https:// で始まるもの）" in japanese
+    assert "田中一郎" not in japanese and "Input should" not in japanese

@@ -596,6 +596,69 @@ def test_a_record_whose_wait_runs_out_in_the_queue_says_what_the_requester_got(
         assert chain.verify(session).ok
 
 
+def test_a_closing_record_whose_wait_runs_out_in_the_queue_still_says_the_answer_went_out(
+    registry: Registry, start_gateway: GatewayFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The writer is busy with another commit when the stream ends: the closing record waits in
+    # the queue past its wait. The client has the whole answer by then, so the record must not be
+    # written as withheld; the stream still ends with the audit error (fail closed).
+    import asyncio
+    import time
+
+    from mamori.proxy import gateway as gateway_module
+    from mamori.services.gateway import recorder as recorder_module
+
+    monkeypatch.setattr(gateway_module, "CLOSING_RETRY_FIRST_S", 0.05)
+    monkeypatch.setattr(recorder_module, "WRITE_TIMEOUT_S", 0.4)
+    server = start_gateway()
+    recorder = server.server.config.app.state.gateway.recorder
+    recorder._inline_allowed = False  # every record through the writer thread
+    commit = recorder._commit
+    other_loop = asyncio.new_event_loop()
+    busy: list[bool] = []
+
+    def busy_after_opening(records: Any) -> None:
+        records = list(records)
+        if any(r.request_id == "other" for r in records):
+            time.sleep(0.8)  # someone else's slow commit, while the stream ends
+            return
+        commit(records)
+        if any(r.stream and not r.completes for r in records) and not busy:
+            busy.append(True)
+            other = recorder_module.ExchangeRecord("other", "chat", "allow", 200)
+            recorder._queue.put(
+                recorder_module._Pending(other, other_loop, other_loop.create_future())
+            )
+
+    recorder._commit = busy_after_opening
+    stream = client(server, registry.key()).chat.completions.create(
+        model="gpt-4o",
+        messages=[{"role": "user", "content": "会議の議事概要を要約してください"}],
+        stream=True,
+    )
+    received: list[str] = []
+
+    def read_all() -> None:
+        for chunk in stream:
+            if chunk.choices and chunk.choices[0].delta.content:
+                received.append(chunk.choices[0].delta.content)
+
+    with pytest.raises(openai.APIError):
+        read_all()
+    assert "".join(received)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and (
+        gateway_retries(server) or not exchanges(registry)[0].answer_sha256
+    ):
+        time.sleep(0.05)
+    [row] = exchanges(registry)
+    assert (row.decision, row.status) == ("allow", 200)
+    assert "audit_timeout" not in row.reasons and row.answer_sha256
+    with registry.db.read() as session:
+        assert chain.verify(session).ok
+    other_loop.close()
+
+
 def gateway_retries(server: Any) -> int:
     return len(server.server.config.app.state.gateway._retries)
 

@@ -20,6 +20,9 @@ SQLITE_BUSY_TIMEOUT_S = 30
 
 
 def make_engine(url: str, **options: Any) -> Engine:
+    # A database error must not carry the statement's values into a log: they include prompts,
+    # answers and personal data the audit keeps.
+    options.setdefault("hide_parameters", True)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database

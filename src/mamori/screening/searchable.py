@@ -118,12 +118,9 @@ def _first_character(node: Node) -> tuple[Node, list[Node]] | None:
     return None
 
 
-class _NotDigit(Exception):  # noqa: N818 - a signal to leave the regex as it is
-    """``\\D`` has no one-range equivalent inside a class."""
-
-
 def _ascii_digits(data: list[Node]) -> bool:
-    """Replace ``\\d`` in place throughout ``data``; whether anything changed."""
+    """Replace ``\\d`` in place throughout ``data``; whether anything changed. ``\\D`` stays:
+    on such a text it already means ``[^0-9]``."""
     c = sre_constants
     changed = False
     for index, (op, value) in enumerate(data):
@@ -133,8 +130,6 @@ def _ascii_digits(data: list[Node]) -> bool:
                 if item_op is c.CATEGORY and item_value is c.CATEGORY_DIGIT:
                     items.append((c.RANGE, (0x30, 0x39)))
                     changed = True
-                elif item_op is c.CATEGORY and item_value is c.CATEGORY_NOT_DIGIT:
-                    raise _NotDigit
                 else:
                     items.append((item_op, item_value))
             data[index] = (op, items)

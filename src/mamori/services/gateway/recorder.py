@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
+import json
+import logging
 import queue
 import threading
 from collections.abc import Iterable
@@ -25,6 +28,8 @@ from mamori.db.prepared import Prepared
 from mamori.db.types import now
 from mamori.i18n import t
 from mamori.services.registry.common import Database, top_of
+
+log = logging.getLogger("mamori.gateway")
 
 AUDIT_ACTOR = "gateway"
 MAX_BATCH = 512
@@ -130,9 +135,9 @@ class Recorder:
         self._inline: Connection | None = None
         self._inline_allowed = db.engine.dialect.name == "sqlite"
         self._idle = threading.Lock()
+        """Held while a commit runs (the thread's or an inline one), so they take turns."""
         self._claims = threading.Lock()
         """Decides, for a record whose wait ran out, whether it is withdrawn or being committed."""
-        """Held while a commit runs (the thread's or an inline one), so they take turns."""
         self._stopping = threading.Event()
         self._checkpointer = threading.Thread(
             target=self._checkpoints, name="mamori-audit-checkpoint", daemon=True
@@ -158,7 +163,8 @@ class Recorder:
 
         ``withdraw``: when the wait runs out while the record is still queued, it is written
         later as withheld (503, ``audit_timeout``) — right when the caller then refuses the
-        request; a gateway configured to answer anyway passes False.
+        request; a gateway configured to answer anyway passes False. A stream's closing record is
+        never withdrawn: the answer has gone out by then, whatever happens to the record.
 
         On SQLite, when nothing else is being written, the record is committed right here: a
         quarter of a millisecond, where waking the writer thread costs more. That attempt never
@@ -173,8 +179,12 @@ class Recorder:
                 pass  # someone else is writing: hand it to the thread, which may wait
             finally:
                 self._idle.release()
+        withdraw = withdraw and not record.completes
         loop = asyncio.get_running_loop()
         pending = _Pending(record, loop, loop.create_future())
+        # Nobody may be waiting when the commit ends (a withdrawn or cancelled wait): its outcome
+        # is read here, so asyncio never logs the exception, whose text can quote the record.
+        pending.done.add_done_callback(functools.partial(_late_outcome, pending))
         self._queue.put(pending)
         try:
             await asyncio.wait_for(asyncio.shield(pending.done), WRITE_TIMEOUT_S)
@@ -490,6 +500,22 @@ class _ExchangeStatements:
         self.answer_hash = Prepared(
             select(Exchange.answer_sha256).where(Exchange.request_id == bindparam("p_request")),
             dialect,
+        )
+
+
+def _late_outcome(pending: _Pending, done: asyncio.Future[None]) -> None:
+    if done.cancelled():
+        return
+    error = done.exception()  # read, so that an unawaited failure is not logged with its text
+    if error is not None and pending.withdrawn:
+        log.error(
+            json.dumps(
+                {
+                    "event": "withheld_record_lost",
+                    "request_id": pending.record.request_id,
+                    "error": type(error).__name__,
+                }
+            )
         )
 
 
