@@ -41,11 +41,19 @@ _TITLE_BEFORE_REACH = 30
 # What may follow the title in _TITLE_BEFORE: its [.,], \s and : (every character \s matches).
 _AFTER_TITLE = ".,:" + "".join(chr(c) for c in range(0x10000) if chr(c).isspace())
 # Only a letter's closing leads into a name across a comma ("Best regards,\n" — not "Madam,\n").
-_CLOSINGS = ("regards", "sincerely", "faithfully", "truly", "wishes")
-# Words a salutation or closing leads into that are not names ("Dear Sir or Madam").
-_LATIN_NOT_NAMES = frozenset(
-    {"sir", "madam", "all", "team", "everyone", "colleagues", "customer", "customers", "friends"}
+_CLOSINGS = (
+    "regards",
+    "sincerely",
+    "faithfully",
+    "truly",
+    "wishes",
+    "thanks",
+    "thank you",
+    "cheers",
 )
+# Self-introductions lead into a name only when two capitalised words follow ("I'm Emily Carter",
+# not "I am Japanese").
+_INTRODUCTIONS = frozenset({"this is", "i'm", "i am"})
 _NAME_AFTER_LABEL = (
     f"([{_KANJI}]{{1,5}}(?: [{_KANJI}]{{1,5}})?"
     r"|[ァ-ヶー]{1,10}(?:[ ・][ァ-ヶー]{1,10})?"
@@ -54,8 +62,34 @@ _NAME_AFTER_LABEL = (
 )
 # A short note in brackets between a label and the name: 口座名義（カナ）：, 氏名(自署) …
 _LABEL_NOTE = r"(?:\s*\([^()\n]{1,6}\))?"
-# The speaker of a chat log line: "[16:41] 新井 勝：…".
-_CHAT_SPEAKER = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\] ?([^\s:\[\]][^:\n\[\]]{0,14}?) ?:")
+# The speaker of a chat log line: "[16:41] 新井 勝：…", "2024-06-11 18:40 野々村: …".
+_CHAT_SPEAKER = re.compile(
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|(?m:^)\d{4}[-/]\d{1,2}[-/]\d{1,2} \d{1,2}:\d{2}(?::\d{2})?)"
+    r" ?([^\s:\[\]][^:\n\[\]]{0,14}?) ?:"
+)
+# A speaker line of a chat copied from a messenger: the name, then the time ("芹沢 14:22").
+_CHAT_NAME_TIME = re.compile(r"(?m)^([^\s\d:\[\]][^:\n\[\]]{0,14}?) \d{1,2}:\d{2}$")
+# An organisational unit between a label and a name: 担当：生活安全企画課 柴崎.
+_ORG_UNIT = (
+    f"[{_KANJI}ァ-ヶー]{{1,12}}?"
+    "(?:課|室|部|局|係|班|センター|事務所|事務局|本部|支所|支店|委員会|グループ)"
+)
+# Lists of people after 出席者：, 参加：, 事務局： (items separated by 、 or ,).
+_LIST_LABEL = re.compile(
+    "(?:出席者|出席|参加者|参加|欠席者|欠席|事務局|陪席|同席者|委員)\\s*[:：]\\s*([^\\n]+)"
+)
+_LIST_ITEM = re.compile("[^、,，]+")
+_ORG_UNIT_AT = re.compile(f"(?:{_ORG_UNIT}) ?")
+_LATIN_LIST_LABEL = re.compile(
+    r"(?i:present|attendees|participants|absent|attendance)\s*:\s*([^\n]+)"
+)
+_LATIN_ITEM = re.compile(r"\s*([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})(?![A-Za-z])")
+# The reading of a name just found, in brackets after it: 江藤 幸雄（エトウ ユキオ）, （Lucas Pereira）.
+_READING = re.compile(
+    r" ?\(([ァ-ヶー]{1,12}(?:[ ・][ァ-ヶー]{1,12})?|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3})\)"
+)
+# A Latin name right before a Japanese honorific: Emily Carter 様.
+_LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3} ?\Z")
 # A name said by its bearer: "…した山本です。", "大塚 浩二と申します".
 _SELF_INTRO = re.compile("と申します|と申し上げます|といいます|と言います|です")
 _BACK_INTRO = re.compile(f"[{_KANJI}]{{1,4}}(?: ?[{_KANJI}]{{1,3}}| ?[ぁ-ゖ]{{2,4}})?\\Z")
@@ -83,6 +117,8 @@ _SCORE_OF = {
     "chat_speaker": "label",
     "relation": "label",
     "signature": "surname_given",
+    "reading": "label",
+    "attendee": "label",
 }
 
 
@@ -122,7 +158,13 @@ class PersonDetector:
         self.surname_run = re.compile(f"{first}(?<![{_KANJI}].)[{_KANJI}]{{1,6}}(?![{_KANJI}])")
         labels = _alternation(lexicons[recognizer.labels])
         self.label_regex = re.compile(
-            f"(?:{labels}){_LABEL_NOTE}(\\s*[:：|]?\\s*)" + _NAME_AFTER_LABEL
+            f"(?:{labels}){_LABEL_NOTE}([^\\S\\n]*[:：|]?[^\\S\\n]*)(?:{_ORG_UNIT} )?"
+            + _NAME_AFTER_LABEL
+        )
+        # A label is not a name, though one label may stand right after another (申請者 氏名：).
+        self.label_words = frozenset(lexicons[recognizer.labels])
+        self.latin_non_names = frozenset(
+            word.lower() for word in lexicons.get("latin-non-names", ("sir", "madam"))
         )
         # Job titles also come before a name (審議官 福田 幸子, 課長山田): kanji titles of two or more
         # characters, not the ones that follow a place (市長, 知事).
@@ -135,12 +177,16 @@ class PersonDetector:
         # depends on the hash seed).
         self.titles_longest_first = tuple(sorted(self.all_titles, key=lambda t: (-len(t), t)))
         self.title_suffixes = tuple(self.all_titles)
+        # Titles and relatives that may stand between a label and the name (代筆：長女 小野寺 由香).
+        self.leading_words = tuple(
+            sorted({*self.all_titles, *lexicons.get("kin-terms", ())}, key=lambda w: (-len(w), w))
+        )
         self.place_titles = tuple(
             h for h in lexicons[recognizer.honorifics] if h.startswith(_PLACE_TITLES)
         )
         kin = lexicons.get("kin-terms", ())
         self.kin_regex = (
-            re.compile(f"(?<![{_KANJI}])(?:{_alternation(kin)})( ?: ?|の)") if kin else None
+            re.compile(f"(?<![{_KANJI}])(?:{_alternation(kin)})( ?: ?|の| +)") if kin else None
         )
         self.kin_search = searchable(self.kin_regex) if self.kin_regex is not None else None
         self.honorific_regex = re.compile(_alternation(self.honorifics))
@@ -164,6 +210,7 @@ class PersonDetector:
             and name not in self.stop_words
             and (not bare.endswith(_NOT_A_NAME_END) or bare in self.surnames)  # 阿部, 岡部
             and bare not in self.honorific_set
+            and bare not in self.label_words
         )
 
     def _surname_start(self, run: str) -> int | None:
@@ -307,6 +354,9 @@ class PersonDetector:
             "self_intro": _SELF_INTRO,
             "name_line": _NAME_LINE,
             "chat": _CHAT_SPEAKER,
+            "chat_time": _CHAT_NAME_TIME,
+            "attendees": _LIST_LABEL,
+            "latin_attendees": _LATIN_LIST_LABEL,
             "capitalised": _CAPITALISED,
         }
         if self.kin_regex is not None:
@@ -331,9 +381,11 @@ class PersonDetector:
     def detect(self, scan: ScanInput) -> list[Finding]:
         text = scan.text.normalized
         found: list[Finding] = []
+        spans: list[tuple[int, int, str]] = []  # in the normalised text, for the readings
         explanations = self._explanations
 
         def add(start: int, end: int, kind: str, clue: str) -> None:
+            spans.append((start, end, kind))
             # One explanation per kind of clue and clue word, shared (see EXPLANATIONS_KEPT).
             explanation = explanations.get((kind, clue))
             if explanation is None:
@@ -353,7 +405,21 @@ class PersonDetector:
             )
 
         may = self._may(scan)
-        for match in self.label_regex.finditer(text) if may("label") else ():
+        position = 0
+        while may("label"):
+            match = self.label_regex.search(text, position)
+            if match is None:
+                break
+            position = match.end()
+            if match.group(2).replace(" ", "") in self.label_words:
+                position = match.start(2)  # 申請者 氏名（ローマ字）：… — that label leads on
+                continue
+            unit = text[match.end(1) : match.start(2)].rstrip(" ")
+            if unit in self.surnames:  # 氏名 阿部 葵: a surname in 部, not a department
+                end = self._name_at(text, match.end(1), alone=True)
+                if end is not None:
+                    add(match.end(1), end, "label", text[match.start() : match.start(1)])
+                continue
             # 申請者山田花子: with nothing between label and name, the name must start with a surname
             # (本人確認, 担当者会議 do not: most such matches end at the first character).
             glued = not match.group(1)
@@ -363,11 +429,24 @@ class PersonDetector:
             if glued and self._surname_start(name) != 0:
                 continue
             start = match.start(2)
+            title = (
+                next((t for t in self.leading_words if self._leads(name, t)), None)
+                if name.startswith(self.leading_words)  # seldom: one C-level test first
+                else None
+            )
+            if title is not None:  # 対応者：係長 松本 裕子, 代筆：長女 小野寺 由香
+                start += len(title) + (1 if text.startswith(" ", start + len(title)) else 0)
+                end = self._name_at(text, start, alone=True)
+                name = text[start:end] if end is not None else name[len(title) :].lstrip(" ")
             # 氏名：林 さくら — the pattern stops at the kana given name; a known surname lets it on.
             if _KANJI_CHAR.match(name):
-                longer = self._name_at(text, start, alone=True)
-                if longer is not None and longer > start + len(name):
-                    name = text[start:longer]
+                known = self._name_at(text, start, alone=True)
+                if known is not None and (
+                    known > start + len(name)
+                    # 対応者：竹内課長補佐 — the pattern cut the title short; the surname ends here.
+                    or text.startswith(self.title_suffixes, known)
+                ):
+                    name = text[start:known]
             if self._plausible(name):
                 kind = "latin_label" if name[:1].isascii() else "label"
                 add(
@@ -379,6 +458,14 @@ class PersonDetector:
         for match in self.honorific_regex.finditer(text) if may("honorific") else ():
             back = _BACK_NAME.search(text, max(0, match.start() - 12), match.start())
             if back is None:
+                before = _LATIN_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                if before is not None and not self._latin_non_name(before.group()):
+                    add(
+                        before.start(),
+                        before.start() + len(before.group().rstrip()),
+                        "honorific",
+                        match.group(),
+                    )
                 continue
             run = back.group()
             offset = self._surname_start(run)
@@ -429,7 +516,7 @@ class PersonDetector:
         if self.kin_search is not None and may("kin"):
             for match in self.kin_search.finditer(text):
                 # 母：中山 / 子の金子愛: after の a surname alone is too weak (子の山田先生).
-                end = self._name_at(text, match.end(), alone=match.group(1) != "の")
+                end = self._name_at(text, match.end(), alone=":" in match.group(1))
                 if end is not None:
                     add(
                         match.end(),
@@ -455,23 +542,69 @@ class PersonDetector:
             end = self._name_at(text, start, alone=False)
             if end == match.end(1):
                 add(start, end, "signature", "")
-        if "[" in text and may("chat"):
-            for match in _CHAT_SPEAKER.finditer(text):
+        for chat in (_CHAT_SPEAKER, _CHAT_NAME_TIME):
+            for match in chat.finditer(text) if may(_CHAT_PASSES[chat]) else ():
                 name = match.group(1).strip(" ")
                 start = match.start(1)
-                if self._name_at(text, start, alone=True) == start + len(name):
+                # A speaker tag says a person is here: a one-kanji surname alone (森：) will do.
+                if self._name_at(text, start, alone=True, short=True) == start + len(name):
                     add(start, start + len(name), "chat_speaker", "")
+        for match in _LIST_LABEL.finditer(text) if may("attendees") else ():
+            for item in _LIST_ITEM.finditer(text, match.start(1), match.end(1)):
+                start = item.start()
+                while start < item.end() and text[start] == " ":
+                    start += 1
+                office = _ORG_UNIT_AT.match(text, start, item.end())
+                if (
+                    office is not None
+                    and office.end() < item.end()
+                    and office.group().rstrip(" ") not in self.surnames
+                ):
+                    start = office.end()  # 事務局：情報政策課 真壁
+                end = self._name_at(text, start, alone=True)
+                if end is not None and end <= item.end():
+                    add(start, end, "attendee", "")
+        for match in _LATIN_LIST_LABEL.finditer(text) if may("latin_attendees") else ():
+            for item in _LIST_ITEM.finditer(text, match.start(1), match.end(1)):
+                entry = _LATIN_ITEM.match(text, item.start(), item.end())
+                if entry is not None and not self._latin_non_name(entry.group(1)):
+                    add(entry.start(1), entry.end(1), "attendee", "")
         latin = may("capitalised") and may("latin_title_end")
         for match in _CAPITALISED.finditer(text) if latin else ():
             found_title = self._latin_title(text, match)
             if found_title is not None:
                 title, name_start = found_title
                 words = text[name_start : match.end()].lower().split()
-                if name_start < match.end() and not all(
-                    w in _LATIN_NOT_NAMES or w in self.latin_titles for w in words
+                if (
+                    name_start < match.end()
+                    and not self._latin_non_name(text[name_start : match.end()])
+                    and not all(w in self.latin_titles for w in words)
+                    and (title not in _INTRODUCTIONS or len(words) >= 2)
                 ):
                     add(name_start, match.end(), "latin_title", title)
+        # The reading in brackets after a name: 江藤 幸雄（エトウ ユキオ）, ペレイラ（Lucas Pereira）.
+        for _start, end, kind in list(spans):
+            if kind == "reading":
+                continue
+            reading = _READING.match(text, end)
+            if reading is not None:
+                add(reading.start(1), reading.end(1), "reading", "")
         return found
+
+    def _leads(self, name: str, word: str) -> bool:
+        """Whether a title or relative stands before the name: followed by a space, or (two or
+        more characters) by a known surname — not the first character of 氏家 or 子安."""
+        if not name.startswith(word) or name == word:
+            return False
+        rest = name[len(word) :]
+        return rest.startswith(" ") or (len(word) >= 2 and self._surname_start(rest) == 0)
+
+    def _latin_non_name(self, candidate: str) -> bool:
+        """Whether any word of a Latin candidate says it is not a person (Office, Team, Sir …)."""
+        return any(word.lower().strip(".,") in self.latin_non_names for word in candidate.split())
+
+
+_CHAT_PASSES = {_CHAT_SPEAKER: "chat", _CHAT_NAME_TIME: "chat_time"}
 
 
 def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:
