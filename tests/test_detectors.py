@@ -388,6 +388,14 @@ PERSON_ROWS = [
     row("[10:01] 森：パスワードを変えました", "森", id="chat-one-kanji-surname"),
     row("2024-06-11 18:40 野口: デプロイが失敗", "野口", id="chat-date-time"),
     row("上田 14:22\nさっきの件です", "上田", id="chat-name-then-time"),
+    row(
+        "No.\t氏名\t生年月日\n1\t東雲 ゆかり\t2001/12/03\n2\tDaniel Hoffmann\t1999/09/14",
+        "東雲 ゆかり",
+        "Daniel Hoffmann",
+        id="tab-separated-table",
+    ),
+    row("| 氏名 | 所属 |\n|---|---|\n| 羽生田 敬 | 総務課 |", "羽生田 敬", id="markdown-table"),
+    row("所属 / 職員名 / 番号\n環境課 / 仁科 葵 / 4416", "仁科 葵", id="slash-separated-table"),
     # hard negatives
     row("機能仕様", id="shiyou-is-not-a-name"),
     row("川崎市長", id="mayor-of-a-city"),
@@ -413,6 +421,12 @@ PERSON_ROWS = [
     row("採用予定者一覧\nNo.\t氏名\t生年月日\t連絡先", id="column-headings"),
     row("作成：令和6年6月1日", id="era-after-label"),
     row("開会 14:00\n閉会 16:00", id="agenda-times"),
+    row(
+        "申請者氏名 | 田村　健太\n住所地 | 静岡県浜松市",
+        "田村　健太",
+        id="form-lines-are-not-a-table",
+    ),
+    row("氏名\t所属\n総務課長\t総務課", id="table-cell-that-is-a-title"),
     row("大麻を栽培するには都道府県知事の免許が必要です。", id="no-person-in-licence-text"),
 ]
 
@@ -548,6 +562,8 @@ IP_ROWS = [
     row("サーバ 2001:db8::1", "2001:db8::1", id="ipv6"),
     row("[2001:db8::1]:443", "2001:db8::1", id="ipv6-bracketed"),
     # hard negatives
+    row("手順書 3.2.1.4 項に基づき、応援職員を配置する", id="section-number"),
+    row("see section 4.1.2.3 of the manual", id="section-number-en"),
     row("version 1.2.3.4", id="version-four-parts"),
     row("バージョン 10.0.0.1", id="version-ja"),
     row("1.2.3", id="three-parts"),

@@ -88,6 +88,14 @@ _LATIN_ITEM = re.compile(r"\s*([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})(?![A-Za-z
 _READING = re.compile(
     r" ?\(([ァ-ヶー]{1,12}(?:[ ・][ァ-ヶー]{1,12})?|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3})\)"
 )
+# Separators of a table pasted as text: tab-separated, "a / b / c", Markdown's "| a | b |".
+_TABLE_SEPARATORS = ("\t", " / ", "|")
+# A whole table cell that can be a name (a column under 氏名 holds nothing else).
+_NAME_CELL = re.compile(
+    f"[{_KANJI}]{{1,5}}(?: ?(?:[{_KANJI}]{{1,5}}|[ぁ-ゖ]{{2,5}}))?"
+    r"|[ァ-ヶー]{1,10}(?:[ ・][ァ-ヶー]{1,10})?|[ぁ-ゖー]{2,10}(?: [ぁ-ゖー]{1,10})?"
+    r"|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2}"
+)
 # A Latin name right before a Japanese honorific: Emily Carter 様.
 _LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3} ?\Z")
 # A name said by its bearer: "…した山本です。", "大塚 浩二と申します".
@@ -163,6 +171,8 @@ class PersonDetector:
         )
         # A label is not a name, though one label may stand right after another (申請者 氏名：).
         self.label_words = frozenset(lexicons[recognizer.labels])
+        self.headings = self.label_words | self.stop_words | {"No.", "No", "#"}
+        self.table_heading_regex = re.compile(labels)  # for the prefilter: a heading may be here
         self.latin_non_names = frozenset(
             word.lower() for word in lexicons.get("latin-non-names", ("sir", "madam"))
         )
@@ -358,6 +368,7 @@ class PersonDetector:
             "attendees": _LIST_LABEL,
             "latin_attendees": _LATIN_LIST_LABEL,
             "capitalised": _CAPITALISED,
+            "table": self.table_heading_regex,
         }
         if self.kin_regex is not None:
             passes["kin"] = self.kin_regex
@@ -582,6 +593,9 @@ class PersonDetector:
                     and (title not in _INTRODUCTIONS or len(words) >= 2)
                 ):
                     add(name_start, match.end(), "latin_title", title)
+        if may("table") and any(separator in text for separator in _TABLE_SEPARATORS):
+            for start, end, heading in self._table_names(text):
+                add(start, end, "label", heading)
         # The reading in brackets after a name: 江藤 幸雄（エトウ ユキオ）, ペレイラ（Lucas Pereira）.
         for _start, end, kind in list(spans):
             if kind == "reading":
@@ -590,6 +604,52 @@ class PersonDetector:
             if reading is not None:
                 add(reading.start(1), reading.end(1), "reading", "")
         return found
+
+    def _table_names(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Cells under a heading such as 氏名 or 職員名 in a table pasted as text: the rows below
+        the heading row that have as many cells, in that column, when the cell is a name alone."""
+        lines: list[tuple[int, str]] = []
+        position = 0
+        for line in text.split("\n"):
+            lines.append((position, line))
+            position += len(line) + 1
+        index = 0
+        while index < len(lines):
+            found = self._table_heading(lines[index][1])
+            index += 1
+            if found is None:
+                continue
+            separator, column, width, heading = found
+            while index < len(lines) and separator in lines[index][1]:
+                line_start, line = lines[index]
+                cells = line.split(separator)
+                if len(cells) != width:
+                    break
+                cell_start = line_start + sum(len(c) + len(separator) for c in cells[:column])
+                cell = cells[column]
+                name = cell.strip(" ")
+                if name.endswith(self.title_suffixes):  # 総務課長 is an office; 山田課長 a name
+                    bare = self._strip_honorific(name)
+                    name = bare if bare in self.surnames else ""
+                if name and _NAME_CELL.fullmatch(name) and self._plausible(name):
+                    start = cell_start + len(cell) - len(cell.lstrip(" "))
+                    yield start, start + len(name), heading
+                index += 1
+
+    def _table_heading(self, line: str) -> tuple[str, int, int, str] | None:
+        """(separator, column, number of cells, heading) of a heading row with a name column."""
+        for separator in _TABLE_SEPARATORS:
+            if separator not in line:
+                continue
+            cells = [cell.strip(" ") for cell in line.split(separator)]
+            for column, cell in enumerate(cells):
+                # Another heading in the row (生年月日, 連絡先, No.) tells a table from a form's
+                # "申請者氏名 | 田村 健太" line, whose second cell is the value.
+                if cell in self.label_words and any(
+                    other in self.headings for other in cells[:column] + cells[column + 1 :]
+                ):
+                    return separator, column, len(cells), cell
+        return None
 
     def _leads(self, name: str, word: str) -> bool:
         """Whether a title or relative stands before the name: followed by a space, or (two or
