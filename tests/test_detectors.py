@@ -199,6 +199,7 @@ PHONE_ROWS = [
     row("TEL: 0312345678", "0312345678", id="fixed-plain-with-context"),
     row("㈱霞商事 電話 03-1234-5678", "03-1234-5678", id="offsets-after-nfkc-expansion"),
     # hard negatives
+    row("受付番号（例：07-2024-0153）を発行します", id="reference-number"),
     row("2026-04-01", id="iso-date"),
     row("受付期間：2026-04-01〜2026-04-30", id="date-range"),
     row("1234-5678", id="eight-digits"),
@@ -294,6 +295,7 @@ ADDRESS_ROWS = [
         id="designated-city-labelled",
     ),
     # hard negatives
+    row("青葉市補助金等交付規則（昭和52年青葉市規則第14号）に定める", id="ordinance-number"),
     row("東京都の人口は約1400万人", id="prefecture-and-count"),
     row("藤沢市朝日町3-3-16", "藤沢市朝日町3-3-16", id="city-without-prefecture"),
     row("住所：つくば市研究学園7-15-36", "つくば市研究学園7-15-36", id="hiragana-city"),
@@ -427,6 +429,8 @@ PERSON_ROWS = [
         id="form-lines-are-not-a-table",
     ),
     row("氏名\t所属\n総務課長\t総務課", id="table-cell-that-is-a-title"),
+    row("番号｜資料名｜担当｜文書番号", id="heading-after-a-label-in-a-table"),
+    row("支出負担行為担当官 東山財務局総務部長", id="office-before-a-title"),
     row("大麻を栽培するには都道府県知事の免許が必要です。", id="no-person-in-licence-text"),
 ]
 
@@ -456,6 +460,7 @@ BIRTH_ROWS = [
     row("本人は1981年9月4日生です。", "1981年9月4日", id="western-kanji-sei-desu"),
     row("DOB: 24/12/1982", "24/12/1982", id="day-first-numeric"),
     # hard negatives
+    row("合併して誕生し、令和7年4月1日で市制施行70周年を迎えます", id="city-anniversary"),
     row("令和8年4月1日施行", id="enforcement-date"),
     row("2026年4月1日に開催", id="event-date"),
     row("1980年3月15日", id="date-without-birth-context"),
@@ -559,9 +564,11 @@ def test_drivers_license(text: str, expected: Expected) -> None:
 IP_ROWS = [
     row("192.168.1.10", "192.168.1.10", id="ipv4"),
     row("接続元 10.0.0.1 から", "10.0.0.1", id="ipv4-with-context"),
+    row("DNS サーバ 8.8.8.8 を使う", "8.8.8.8", id="one-digit-parts-with-context"),
     row("サーバ 2001:db8::1", "2001:db8::1", id="ipv6"),
     row("[2001:db8::1]:443", "2001:db8::1", id="ipv6-bracketed"),
     # hard negatives
+    row("3.2.1.1　筐体は冗長電源を備えること。", id="section-number-at-line-start"),
     row("手順書 3.2.1.4 項に基づき、応援職員を配置する", id="section-number"),
     row("see section 4.1.2.3 of the manual", id="section-number-en"),
     row("version 1.2.3.4", id="version-four-parts"),
@@ -645,6 +652,8 @@ SECRET_ROWS = [
     row("パスワード 変更のお知らせ", id="password-then-japanese"),
     row("パスワード abcdefgh", id="password-then-word-without-digits"),
     row("mysql -u root -p -h db01", id="mysql-prompts-for-password"),
+    row("export PGPASSWORD=${DB_PASSWORD}", id="password-from-a-variable"),
+    row("パスワードは12文字以上とし、他の利用者に知らせてはならない。", id="password-rule"),
     row('api_key = "<YOUR_API_KEY>"', id="api-key-angle-placeholder"),
     row("パスワードの定期変更は廃止されました。", id="password-word-in-prose"),
     row("BUILD_TOKEN=0123456789abcdef0123456789abcdef01234567", id="hex-value-commit-id"),

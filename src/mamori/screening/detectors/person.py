@@ -110,7 +110,9 @@ _KANJI_AT = re.compile(f"[{_KANJI}]+")
 # Suffixes that make a kanji word a place, not a given name (石川県, 中野区).
 _PLACE_END = tuple("市区町村都道府県郡")
 # Words that end an organisation or a role, not a person: 総務課, 利用者, 株式会社 …
-_NOT_A_NAME_END = tuple("課部局室係省庁所院館署校園会社者員民人方班")
+_NOT_A_NAME_END = tuple("課部局室係省庁所院館署校園会社者員民人方班号")
+# Characters of an organisation anywhere in a "name": 東山財務局総務 (before 部長) is an office.
+_ORGANISATION_CHARACTERS = frozenset("局課省庁署")
 # Kana honorifics only follow people; a kanji one may end an ordinary word (仕様, 模様, 川崎市長),
 # so before those a name must start with a known surname.
 _KANA_HONORIFICS = frozenset({"さま", "さん", "くん", "ちゃん"})
@@ -221,6 +223,7 @@ class PersonDetector:
             and (not bare.endswith(_NOT_A_NAME_END) or bare in self.surnames)  # 阿部, 岡部
             and bare not in self.honorific_set
             and bare not in self.label_words
+            and not (_ORGANISATION_CHARACTERS & set(bare) and bare not in self.surnames)
         )
 
     def _surname_start(self, run: str) -> int | None:
