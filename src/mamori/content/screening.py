@@ -111,12 +111,26 @@ class PersonRecognizer(Strict):
     description: Localized
 
 
+class ComposedRule(Strict):
+    """A sentence that asks for something harmful: one of ``actions`` (what is harmful to do or
+    obtain), one of ``also`` when given, and, when ``asks`` is given, one of those (a request: 教えて, how do I, write …), and none
+    of ``unless`` (the frame of an administrative text: 対策, 相談窓口, prevention …). Words match
+    case-insensitively on the normalised text; the finding is the sentence."""
+
+    actions: Annotated[list[str], Field(min_length=1)]
+    also: list[str] = Field(default_factory=list)
+    """When given, one of these must occur in the sentence too (a minor *and* sexual content)."""
+    asks: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+
+
 class LexiconCategory(Strict):
     id: RecognizerId
     title: Localized
     terms: list[str] = Field(default_factory=list)
     """Literal words or phrases (matched case-insensitively on the normalised text)."""
     patterns: list[str] = Field(default_factory=list)
+    composed: list[ComposedRule] = Field(default_factory=list)
     score: Score
 
 

@@ -8,13 +8,14 @@ without it, a pattern runs only near the words it cannot match without (see
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from mamori.content.screening import LexiconRecognizer, Recognizer
+from mamori.content.screening import ComposedRule, LexiconRecognizer, Recognizer
 from mamori.screening.detectors.base import (
     BuildContext,
     Detector,
@@ -41,6 +42,54 @@ class _Pattern:
     @property
     def key(self) -> tuple[str, str, int]:
         return (self.owner, self.category, self.index)
+
+
+@dataclass(frozen=True)
+class _Composed:
+    owner: str
+    category: str
+    score: float
+    index: int
+    action_words: tuple[str, ...]
+    actions: re.Pattern[str]
+    also: re.Pattern[str] | None
+    asks: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+
+    @property
+    def key(self) -> tuple[str, str, str, int]:
+        return (self.owner, self.category, "composed", self.index)
+
+    @classmethod
+    def of(
+        cls, owner: str, category: str, score: float, index: int, rule: ComposedRule
+    ) -> _Composed:
+        return cls(
+            owner,
+            category,
+            score,
+            index,
+            tuple(sorted({word.lower() for word in rule.actions})),
+            _words(rule.actions),
+            _words(rule.also) if rule.also else None,
+            _words(rule.asks) if rule.asks else None,
+            _words(rule.unless) if rule.unless else None,
+        )
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """One alternation of lower-cased words, longest first (matched in ``ScanInput.lowered``)."""
+    unique = sorted({word.lower() for word in words}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(word) for word in unique))
+
+
+# Where a sentence ends: 。！？!? or a line end; an English one also at ". " (not inside 3.14).
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end, and the text's length."""
+    return [*(end.end() for end in _SENTENCE_END.finditer(text)), len(text)]
 
 
 _REACH = 200
@@ -91,6 +140,11 @@ class LexiconDetector:
                 for word in words:
                     entries.setdefault(word, []).append(("trigger", len(self.gated) - 1))
         self.by_key = {pattern.key: pattern for pattern in (*self.always, *self.gated)}
+        self.composed = tuple(
+            _Composed.of(recognizer.id, category.id, category.score, index, rule)
+            for category in recognizer.categories
+            for index, rule in enumerate(category.composed)
+        )
         for key, values in entries.items():
             self.automaton.add_word(key, (len(key), tuple(values)))
             terms = tuple(value for value in values if value[0] == "term")
@@ -123,6 +177,9 @@ class LexiconDetector:
         for index in sorted(triggered):
             for pos, endpos in _windows(triggered[index], length):
                 self._search(scan, self.gated[index], pos, endpos, found)
+        ends: list[int] = []
+        for rule in self.composed:
+            self._compose(scan, rule, found, ends)
         return found
 
     def _detect_prefiltered(self, scan: ScanInput, possible: frozenset[Hashable]) -> list[Finding]:
@@ -137,12 +194,19 @@ class LexiconDetector:
         # The few reported keys are looked up here, not the many patterns in the report.
         for key in sorted(key for key in possible if key in self.by_key):
             self._search(scan, self.by_key[key], 0, length, found)
+        ends: list[int] = []
+        for rule in self.composed:
+            if rule.key in possible:
+                self._compose(scan, rule, found, ends)
         return found
 
     def prefilter_patterns(self) -> list[tuple[Hashable, re.Pattern[str]]]:
         patterns: list[tuple[Hashable, re.Pattern[str]]] = [
             (pattern.key, pattern.regex) for pattern in (*self.always, *self.gated)
         ]
+        for rule in self.composed:  # a composed rule needs one of its actions
+            actions = "|".join(any_case(word) for word in rule.action_words)
+            patterns.append((rule.key, re.compile(actions)))
         if self.terms:
             # Terms are matched in the lower-cased text, the prefilter reads the normalised one.
             any_term = "|".join(any_case(term) for term in self.terms)
@@ -160,6 +224,35 @@ class LexiconDetector:
                         scan, match.start(), match.end(), pattern.category, pattern.score, how
                     )
                 )
+
+    def _compose(
+        self, scan: ScanInput, rule: _Composed, found: list[Finding], ends: list[int]
+    ) -> None:
+        """The sentences around ``rule``'s actions that also ask for it (``ends``: the sentence
+        ends, found on first need and shared by the rules of one scan)."""
+        lowered = scan.lowered
+        done = -1  # the end of the last sentence judged
+        for action in rule.actions.finditer(lowered):
+            if action.start() < done:
+                continue
+            if not ends:
+                ends.extend(_sentence_ends(lowered))
+            index = bisect.bisect_right(ends, action.start())
+            start = ends[index - 1] if index > 0 else 0
+            end = ends[index] if index < len(ends) else len(lowered)
+            done = end
+            if (
+                (rule.also is not None and rule.also.search(lowered, start, end) is None)
+                or (rule.asks is not None and rule.asks.search(lowered, start, end) is None)
+                or (rule.unless is not None and rule.unless.search(lowered, start, end) is not None)
+            ):
+                continue
+            sentence = lowered[start:end]
+            start += len(sentence) - len(sentence.lstrip())
+            end -= len(sentence) - len(sentence.rstrip().rstrip("。！？!?.").rstrip())
+            if end > start:
+                how = f"composed-{rule.index}"
+                found.append(self._finding(scan, start, end, rule.category, rule.score, how))
 
     def _finding(
         self, scan: ScanInput, start: int, end: int, category: str, score: float, how: str
