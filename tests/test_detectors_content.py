@@ -32,6 +32,19 @@ def clean(entity: str, text: str, id: str):
 
 ROWS = [
     # HARMFUL: the harmful object, a few words, making / doing it, and a method
+    # A category's phrases are not reported where the sentence says who said them or frames them
+    # as guidance for staff.
+    hit("HARMFUL", "もう死にたい。", "死にたい", id="self-harm-statement"),
+    clean(
+        "HARMFUL",
+        "窓口で「死にたい」と話す住民がいた場合、職員はどのように対応すればよいですか。",
+        id="self-harm-reported-by-staff",
+    ),
+    clean(
+        "HARMFUL",
+        "「死にたい」という相談を受けたら、いのちの電話を案内してください。",
+        id="self-harm-guidance",
+    ),
     # Composed rules: something harmful and a request in one sentence, unless the sentence is
     # framed as prevention, support or guidance.
     hit(

@@ -131,6 +131,9 @@ class LexiconCategory(Strict):
     """Literal words or phrases (matched case-insensitively on the normalised text)."""
     patterns: list[str] = Field(default_factory=list)
     composed: list[ComposedRule] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    """The category's terms and patterns are not reported in a sentence holding one of these
+    (「窓口で『死にたい』と話す住民への対応」 is about a resident, not a statement)."""
     score: Score
 
 

@@ -92,6 +92,17 @@ def _sentence_ends(text: str) -> list[int]:
     return [*(end.end() for end in _SENTENCE_END.finditer(text)), len(text)]
 
 
+def _sentence_of(text: str, offset: int, ends: list[int]) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``offset``; ``ends`` is filled on first need and
+    shared by every rule of one scan."""
+    if not ends:
+        ends.extend(_sentence_ends(text))
+    index = bisect.bisect_right(ends, offset)
+    start = ends[index - 1] if index > 0 else 0
+    end = ends[index] if index < len(ends) else len(text)
+    return start, end
+
+
 _REACH = 200
 """How far a match may extend on either side of the trigger word it contains (the longest patterns
 in the data are well under this); beyond it a pattern is not searched."""
@@ -140,6 +151,11 @@ class LexiconDetector:
                 for word in words:
                     entries.setdefault(word, []).append(("trigger", len(self.gated) - 1))
         self.by_key = {pattern.key: pattern for pattern in (*self.always, *self.gated)}
+        self.unless = {
+            category.id: _words(category.unless)
+            for category in recognizer.categories
+            if category.unless
+        }
         self.composed = tuple(
             _Composed.of(recognizer.id, category.id, category.score, index, rule)
             for category in recognizer.categories
@@ -160,6 +176,7 @@ class LexiconDetector:
         if scan.possible is not None:
             return self._detect_prefiltered(scan, scan.possible)
         found: list[Finding] = []
+        ends: list[int] = []  # sentence ends, found on first need
         # pattern index -> where its trigger words occur: the pattern is searched only around them.
         triggered: dict[int, list[int]] = {}
         if self.has_entries:
@@ -170,14 +187,13 @@ class LexiconDetector:
                         continue
                     category, score = payload
                     start = end_index - length + 1
-                    found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
+                    self._report(scan, start, end_index + 1, category, score, "term", found, ends)
         length = len(scan.text.normalized)
         for pattern in self.always:
-            self._search(scan, pattern, 0, length, found)
+            self._search(scan, pattern, 0, length, found, ends)
         for index in sorted(triggered):
             for pos, endpos in _windows(triggered[index], length):
-                self._search(scan, self.gated[index], pos, endpos, found)
-        ends: list[int] = []
+                self._search(scan, self.gated[index], pos, endpos, found, ends)
         for rule in self.composed:
             self._compose(scan, rule, found, ends)
         return found
@@ -185,16 +201,16 @@ class LexiconDetector:
     def _detect_prefiltered(self, scan: ScanInput, possible: frozenset[Hashable]) -> list[Finding]:
         """The prefilter already knows whether a term can occur and which patterns can match."""
         found: list[Finding] = []
+        ends: list[int] = []
         if self.terms_key in possible:
             for end_index, (length, values) in self.term_automaton.iter(scan.lowered):
                 for _kind, (category, score) in values:
                     start = end_index - length + 1
-                    found.append(self._finding(scan, start, end_index + 1, category, score, "term"))
+                    self._report(scan, start, end_index + 1, category, score, "term", found, ends)
         length = len(scan.text.normalized)
         # The few reported keys are looked up here, not the many patterns in the report.
         for key in sorted(key for key in possible if key in self.by_key):
-            self._search(scan, self.by_key[key], 0, length, found)
-        ends: list[int] = []
+            self._search(scan, self.by_key[key], 0, length, found, ends)
         for rule in self.composed:
             if rule.key in possible:
                 self._compose(scan, rule, found, ends)
@@ -214,16 +230,47 @@ class LexiconDetector:
         return patterns
 
     def _search(
-        self, scan: ScanInput, pattern: _Pattern, pos: int, endpos: int, found: list[Finding]
+        self,
+        scan: ScanInput,
+        pattern: _Pattern,
+        pos: int,
+        endpos: int,
+        found: list[Finding],
+        ends: list[int],
     ) -> None:
         for match in pattern.search.finditer(scan.text.normalized, pos, endpos):
             if match.end() > match.start():
                 how = f"pattern-{pattern.index}"
-                found.append(
-                    self._finding(
-                        scan, match.start(), match.end(), pattern.category, pattern.score, how
-                    )
+                self._report(
+                    scan,
+                    match.start(),
+                    match.end(),
+                    pattern.category,
+                    pattern.score,
+                    how,
+                    found,
+                    ends,
                 )
+
+    def _report(
+        self,
+        scan: ScanInput,
+        start: int,
+        end: int,
+        category: str,
+        score: float,
+        how: str,
+        found: list[Finding],
+        ends: list[int],
+    ) -> None:
+        """Add a term's or a pattern's finding, unless its sentence holds one of the category's
+        ``unless`` words."""
+        unless = self.unless.get(category)
+        if unless is not None:
+            first, last = _sentence_of(scan.lowered, start, ends)
+            if unless.search(scan.lowered, first, last) is not None:
+                return
+        found.append(self._finding(scan, start, end, category, score, how))
 
     def _compose(
         self, scan: ScanInput, rule: _Composed, found: list[Finding], ends: list[int]
@@ -235,11 +282,7 @@ class LexiconDetector:
         for action in rule.actions.finditer(lowered):
             if action.start() < done:
                 continue
-            if not ends:
-                ends.extend(_sentence_ends(lowered))
-            index = bisect.bisect_right(ends, action.start())
-            start = ends[index - 1] if index > 0 else 0
-            end = ends[index] if index < len(ends) else len(lowered)
+            start, end = _sentence_of(lowered, action.start(), ends)
             done = end
             if (
                 (rule.also is not None and rule.also.search(lowered, start, end) is None)
