@@ -432,12 +432,12 @@ def test_a_refused_closing_record_fails_the_stream_and_is_written_on_a_retry(
     write = gateway.recorder.write
     refusals = []
 
-    async def refuse_two_closing_records(record: Any, **options: Any) -> None:
+    async def refuse_two_closing_records(record: Any) -> None:
         # A seam for "the database is away when the stream ends": the opening record goes in.
         if record.completes and len(refusals) < 2:
             refusals.append(record.request_id)
             raise RuntimeError("database away")
-        await write(record, **options)
+        await write(record)
 
     gateway.recorder.write = refuse_two_closing_records
     original_pause = gateway_module.CLOSING_RETRY_FIRST_S

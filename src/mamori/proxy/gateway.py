@@ -136,7 +136,10 @@ class Gateway:
         self.local_database = db.engine.dialect.name == "sqlite"
         rule = config.risk_cases
         self.recorder = Recorder(
-            db, RiskRule(dt.timedelta(hours=rule.window_hours), rule.injection_repeats)
+            db,
+            RiskRule(dt.timedelta(hours=rule.window_hours), rule.injection_repeats),
+            # Failing closed, a request whose record waits too long is refused: the record says so.
+            withdraw_late=not config.audit_fail_open,
         )
         self.key_lookup = keys.KeyLookup(
             db.engine, shared=self.recorder.inline_connection if self.local_database else None
@@ -149,8 +152,6 @@ class Gateway:
         self._retries: dict[asyncio.Task[None], ExchangeRecord] = {}
         """Closing records waiting for the database to take them again."""
         self._stopping = False
-        self.withdraw_late = not config.audit_fail_open
-        """A record whose wait runs out is written as withheld, since the request is refused."""
 
     async def start(self) -> None:
         # The audit writer thread and the event loop hand work to each other on every request;
@@ -178,7 +179,7 @@ class Gateway:
             await asyncio.gather(task, return_exceptions=True)
             try:
                 await asyncio.wait_for(
-                    self.recorder.write(record, withdraw=self.withdraw_late),
+                    self.recorder.write(record),
                     max(0.1, deadline - time.monotonic()),
                 )
             except Exception:
@@ -196,7 +197,7 @@ class Gateway:
             while time.monotonic() < deadline:
                 await asyncio.sleep(pause)
                 try:
-                    await self.recorder.write(record, withdraw=self.withdraw_late)
+                    await self.recorder.write(record)
                 except Exception:
                     pause = min(pause * 2, CLOSING_RETRY_LONGEST_S)
                     continue
@@ -367,7 +368,7 @@ class Gateway:
 
     async def _commit(self, call: Call, record: ExchangeRecord) -> None:
         try:
-            await self.recorder.write(record, withdraw=self.withdraw_late)
+            await self.recorder.write(record)
         except Exception:
             self.metrics.audit_failures.inc()
             log.error(json.dumps({"event": "audit_failed", "request_id": call.request_id}))
@@ -436,7 +437,6 @@ class Gateway:
             try:
                 await self.recorder.write(
                     call.record("error", refusal.status, reasons=[refusal.code]),
-                    withdraw=self.withdraw_late,
                 )
             except Exception:
                 self.metrics.audit_failures.inc()
@@ -783,7 +783,7 @@ class Gateway:
             )
             recorded = True
             try:
-                await self.recorder.write(closing, withdraw=self.withdraw_late)
+                await self.recorder.write(closing)
             except Exception:  # the opening record stands; this one is retried
                 recorded = False
                 self.metrics.audit_failures.inc()

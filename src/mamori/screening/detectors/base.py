@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import Protocol, runtime_checkable
@@ -84,6 +84,13 @@ def any_case(word: str) -> str:
         sources = {char} | by_lower.get(char, set()) | by_upper.get(char.upper(), set())
         parts.append(char_class(sources) if len(sources) > 1 else re.escape(char))
     return "".join(parts)
+
+
+def word_alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for any of ``words``, lower-cased (matched in ``ScanInput.lowered``), longest
+    first so that a longer word wins where a shorter one starts it."""
+    unique = sorted({word.lower() for word in words}, key=lambda word: (-len(word), word))
+    return re.compile("|".join(re.escape(word) for word in unique))
 
 
 class Detector(Protocol):

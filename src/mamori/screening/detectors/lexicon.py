@@ -23,6 +23,7 @@ from mamori.screening.detectors.base import (
     any_case,
     register,
     to_finding,
+    word_alternation,
 )
 from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.searchable import searchable
@@ -70,17 +71,11 @@ class _Composed:
             score,
             index,
             tuple(sorted({word.lower() for word in rule.actions})),
-            _words(rule.actions),
-            _words(rule.also) if rule.also else None,
-            _words(rule.asks) if rule.asks else None,
-            _words(rule.unless) if rule.unless else None,
+            word_alternation(rule.actions),
+            word_alternation(rule.also) if rule.also else None,
+            word_alternation(rule.asks) if rule.asks else None,
+            word_alternation(rule.unless) if rule.unless else None,
         )
-
-
-def _words(words: list[str]) -> re.Pattern[str]:
-    """One alternation of lower-cased words, longest first (matched in ``ScanInput.lowered``)."""
-    unique = sorted({word.lower() for word in words}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(word) for word in unique))
 
 
 # Where a sentence ends: 。！？!? or a line end; an English one also at ". " (not inside 3.14).
@@ -152,7 +147,7 @@ class LexiconDetector:
                     entries.setdefault(word, []).append(("trigger", len(self.gated) - 1))
         self.by_key = {pattern.key: pattern for pattern in (*self.always, *self.gated)}
         self.unless = {
-            category.id: _words(category.unless)
+            category.id: word_alternation(category.unless)
             for category in recognizer.categories
             if category.unless
         }

@@ -13,6 +13,7 @@ from mamori.screening.detectors.base import (
     Detector,
     ScanInput,
     register,
+    word_alternation,
 )
 from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.searchable import searchable
@@ -38,9 +39,9 @@ class CompiledContext:
         for word in context.words:
             reference = re.fullmatch(r"\{\{([a-z][a-z0-9-]*)\}\}", word)
             words += list(lexicons[reference.group(1)]) if reference else [word]
-        unique = sorted({w.lower() for w in words}, key=len, reverse=True)
-        alternation = re.compile("|".join(re.escape(w) for w in unique))
-        return cls(alternation, context.window, context.after, context.boost, context.required)
+        return cls(
+            word_alternation(words), context.window, context.after, context.boost, context.required
+        )
 
     def found(self, lowered: str, start: int, end: int) -> tuple[str, ...]:
         hits = self.words.findall(lowered, max(0, start - self.window), end + self.after)

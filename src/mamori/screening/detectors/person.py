@@ -173,7 +173,8 @@ class PersonDetector:
         )
         # A label is not a name, though one label may stand right after another (申請者 氏名：).
         self.label_words = frozenset(lexicons[recognizer.labels])
-        self.headings = self.label_words | self.stop_words | {"No.", "No", "#"}
+        # Headings of the other columns of a table with a name column (生年月日, 連絡先, No.).
+        self.headings = self.label_words | self.stop_words
         self.table_heading_regex = re.compile(labels)  # for the prefilter: a heading may be here
         self.latin_non_names = frozenset(
             word.lower() for word in lexicons.get("latin-non-names", ("sir", "madam"))
@@ -556,8 +557,8 @@ class PersonDetector:
             end = self._name_at(text, start, alone=False)
             if end == match.end(1):
                 add(start, end, "signature", "")
-        for chat in (_CHAT_SPEAKER, _CHAT_NAME_TIME):
-            for match in chat.finditer(text) if may(_CHAT_PASSES[chat]) else ():
+        for pass_name, chat in (("chat", _CHAT_SPEAKER), ("chat_time", _CHAT_NAME_TIME)):
+            for match in chat.finditer(text) if may(pass_name) else ():
                 name = match.group(1).strip(" ")
                 start = match.start(1)
                 # A speaker tag says a person is here: a one-kanji surname alone (森：) will do.
@@ -665,9 +666,6 @@ class PersonDetector:
     def _latin_non_name(self, candidate: str) -> bool:
         """Whether any word of a Latin candidate says it is not a person (Office, Team, Sir …)."""
         return any(word.lower().strip(".,") in self.latin_non_names for word in candidate.split())
-
-
-_CHAT_PASSES = {_CHAT_SPEAKER: "chat", _CHAT_NAME_TIME: "chat_time"}
 
 
 def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:

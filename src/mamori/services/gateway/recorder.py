@@ -125,8 +125,14 @@ class _Busy(Exception):  # noqa: N818 - a signal to fall back, not an error
 
 
 class Recorder:
-    def __init__(self, db: Database, risk_rule: RiskRule | None = None) -> None:
+    def __init__(
+        self, db: Database, risk_rule: RiskRule | None = None, *, withdraw_late: bool = True
+    ) -> None:
+        """``withdraw_late``: when a wait runs out while the record is still queued, the record is
+        written later as withheld (503, ``audit_timeout``) — right when the caller then refuses
+        the request; a gateway configured to answer anyway passes False."""
         self.db = db
+        self.withdraw_late = withdraw_late
         self.risk_rule = risk_rule or RiskRule()
         self._queue: queue.Queue[Any] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="mamori-audit-writer", daemon=True)
@@ -158,13 +164,10 @@ class Recorder:
         if self._checkpointer.is_alive():
             self._checkpointer.join(timeout=30)
 
-    async def write(self, record: ExchangeRecord, *, withdraw: bool = True) -> None:
-        """Return once the record is committed; raise if it could not be.
-
-        ``withdraw``: when the wait runs out while the record is still queued, it is written
-        later as withheld (503, ``audit_timeout``) — right when the caller then refuses the
-        request; a gateway configured to answer anyway passes False. A stream's closing record is
-        never withdrawn: the answer has gone out by then, whatever happens to the record.
+    async def write(self, record: ExchangeRecord) -> None:
+        """Return once the record is committed; raise if it could not be. A record whose wait runs
+        out may be withdrawn (see ``withdraw_late``), but never a stream's closing record: the
+        answer has gone out by then, whatever happens to the record.
 
         On SQLite, when nothing else is being written, the record is committed right here: a
         quarter of a millisecond, where waking the writer thread costs more. That attempt never
@@ -179,7 +182,7 @@ class Recorder:
                 pass  # someone else is writing: hand it to the thread, which may wait
             finally:
                 self._idle.release()
-        withdraw = withdraw and not record.completes
+        withdraw = self.withdraw_late and not record.completes
         loop = asyncio.get_running_loop()
         pending = _Pending(record, loop, loop.create_future())
         # Nobody may be waiting when the commit ends (a withdrawn or cancelled wait): its outcome
