@@ -70,3 +70,15 @@ def test_similarity_is_bit_for_bit_the_plain_cosine(text: str) -> None:
         (plain_cosine(part, ref) for part in parts for ref in references if ref), default=0.0
     )
     assert DETECTOR.similarity(text) == expected
+
+
+def test_every_word_character_is_printable() -> None:
+    """ngrams() drops the bigrams that span two runs by their NUL: it relies on every other
+    character being printable, which holds for every character Python calls a word character."""
+    separator = re.compile(r"[\s\W_]")
+    unprintable_words = [
+        code
+        for code in range(0x110000)
+        if not separator.match(chr(code)) and not chr(code).isprintable()
+    ]
+    assert unprintable_words == []

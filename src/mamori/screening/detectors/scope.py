@@ -13,6 +13,7 @@ threshold (and a long text costs no more than a short one).
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 import re
@@ -30,28 +31,39 @@ MIN_PART_GRAMS = 4
 """A part of the text with fewer content n-grams than this is too short to judge on its own."""
 
 
+_KANA_BIGRAMS = frozenset(a + b for a in _KANA for b in _KANA)
+"""Every bigram made only of kana and ー: noise."""
+
+
 def ngrams(text: str, n: int) -> Counter[str]:
     """The n-grams of each run of word characters, without those made only of kana and ー.
 
     Counted in one pass: each run of separators becomes one NUL (a separator itself, so it is in no
     run), the n-grams of the whole text are counted at once, and those holding a NUL — the ones
     that would span two runs — are dropped with the kana-only ones. The same counts, in the same
-    first-seen order, as counting run by run."""
+    first-seen order, as counting run by run.
+
+    Every character but the NUL is a word character, and every word character is printable
+    (``tests/test_scope_similarity.py`` checks all of Unicode): a gram is printable exactly when
+    it lies in one run. Bigrams, which the data uses, are filtered in C as they are made."""
     joined = _SEPARATORS.sub("\0", text.lower())
     if n == 2:
-        grams = Counter(map(operator.add, joined, joined[1:]))
-    else:
-        # The chunk shifted by 0 … n - 1 characters, zipped (to the shortest).
-        grams = Counter(map("".join, zip(*(joined[i:] for i in range(n)), strict=False)))
-    # Each distinct gram is judged once; deleting keeps the others in first-seen order. Within a
-    # run every character is a word character, so a gram is noise when all of it is kana or ー.
-    for gram in [gram for gram in grams if "\0" in gram or not gram.strip(_KANA)]:
+        pairs = filter(str.isprintable, map(operator.add, joined, joined[1:]))
+        return Counter(itertools.filterfalse(_KANA_BIGRAMS.__contains__, pairs))
+    # The chunk shifted by 0 … n - 1 characters, zipped (to the shortest).
+    grams = Counter(
+        filter(str.isprintable, map("".join, zip(*(joined[i:] for i in range(n)), strict=False)))
+    )
+    # Each distinct gram is judged once; deleting keeps the others in first-seen order.
+    for gram in [gram for gram in grams if not gram.strip(_KANA)]:
         del grams[gram]
     return grams
 
 
 def norm(grams: Counter[str]) -> float:
-    return math.sqrt(sum(v * v for v in grams.values()))
+    # An exact integer sum of squares, then one rounding: the same value in any order.
+    squares: int = sum(map(operator.mul, grams.values(), grams.values()))
+    return math.sqrt(squares)
 
 
 def cosine(a: Counter[str], b: Counter[str], norm_a: float, norm_b: float) -> float:
@@ -59,7 +71,8 @@ def cosine(a: Counter[str], b: Counter[str], norm_a: float, norm_b: float) -> fl
     if not a or not b:
         return 0.0
     # Counts are integers: the dot product is exact in any order, so only shared grams are visited.
-    dot = sum(a[gram] * b[gram] for gram in a.keys() & b.keys())
+    shared = a.keys() & b.keys()
+    dot: int = sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     return dot / (norm_a * norm_b)
 
 
