@@ -1,22 +1,26 @@
-"""Calls to upstream models: one pooled aiohttp session, per-upstream timeouts and keys, and
-errors turned into OpenAI-shaped 502 / 504 answers.
-
-aiohttp rather than httpx here: on the gateway's hot path its client costs about half as much per
-call (docs/decisions.md); the rest of mamori uses httpx.
-"""
+"""Calls to upstream models: pooled keep-alive connections (``proxy.http1``), per-upstream
+timeouts and keys, and errors turned into OpenAI-shaped 502 / 504 answers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-import aiohttp
-
+from mamori import __version__
 from mamori.content.gateway import GatewayConfig, Upstream
 from mamori.errors import GatewayConfigError, Problem
+from mamori.proxy.http1 import (
+    CallTimeoutError,
+    Client,
+    HTTPClientError,
+    Response,
+    Target,
+    Timeouts,
+)
 
 
 @dataclass(frozen=True)
@@ -55,62 +59,90 @@ def keys_from_environment(config: GatewayConfig, where: str) -> dict[str, str]:
 class StreamedAnswer:
     """An open streamed answer: its lines, and closing it (the caller must close it)."""
 
-    def __init__(self, response: aiohttp.ClientResponse) -> None:
+    def __init__(self, response: Response) -> None:
         self.response = response
 
     async def lines(self) -> AsyncIterator[str]:
-        async for raw in self.response.content:
-            yield raw.decode("utf-8", "replace").rstrip("\r\n")
+        try:
+            async for raw in self.response.lines():
+                yield raw.decode("utf-8", "replace").rstrip("\r\n")
+        except TimeoutError:
+            raise UpstreamFailedError(504, "upstream_timeout") from None
+        except HTTPClientError:
+            raise UpstreamFailedError(502, "upstream_unreachable") from None
 
     async def aclose(self) -> None:
-        self.response.release()
+        self.response.close()
+
+
+@dataclass(frozen=True)
+class _Route:
+    """One upstream path, prepared once: where it goes, what it carries, how long it may take."""
+
+    target: Target
+    headers: dict[str, str]
+    timeouts: Timeouts
 
 
 class Upstreams:
     def __init__(self, keys: dict[str, str]) -> None:
         self.keys = keys
-        self._session: aiohttp.ClientSession | None = None
+        self._client: Client | None = None
+        self._routes: dict[tuple[str, str], _Route] = {}
 
-    def _client(self) -> aiohttp.ClientSession:
-        if self._session is None:  # created inside the running event loop
-            connector = aiohttp.TCPConnector(limit=200, keepalive_timeout=30, ttl_dns_cache=300)
-            self._session = aiohttp.ClientSession(connector=connector)
-        return self._session
+    def _http(self) -> Client:
+        if self._client is None:  # its connections belong to the running event loop
+            self._client = Client(user_agent=f"mamori-gateway/{__version__}")
+        return self._client
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        if self._client is not None:
+            await self._client.aclose()
 
-    def _prepare(
-        self, upstream: Upstream, path: str
-    ) -> tuple[str, dict[str, str], aiohttp.ClientTimeout]:
-        headers = {"content-type": "application/json"}
-        key = self.keys.get(upstream.name)
-        if key and upstream.auth_header == "api-key":
-            headers["api-key"] = key
-        elif key:
-            headers["authorization"] = f"Bearer {key}"
-        url = str(upstream.base_url).rstrip("/") + path
-        timeout = aiohttp.ClientTimeout(
-            total=upstream.total_timeout_s,
-            sock_connect=upstream.connect_timeout_s,
-            sock_read=upstream.read_timeout_s,
-        )
-        return url, headers, timeout
+    def _route(self, upstream: Upstream, path: str) -> _Route:
+        route = self._routes.get((upstream.name, path))
+        if route is None:
+            headers = {"Content-Type": "application/json"}
+            key = self.keys.get(upstream.name)
+            if key and upstream.auth_header == "api-key":
+                headers["api-key"] = key
+            elif key:
+                headers["Authorization"] = f"Bearer {key}"
+            route = _Route(
+                Target.of(str(upstream.base_url).rstrip("/") + path),
+                headers,
+                Timeouts(
+                    connect=upstream.connect_timeout_s,
+                    read=upstream.read_timeout_s,
+                    total=upstream.total_timeout_s,
+                ),
+            )
+            self._routes[(upstream.name, path)] = route
+        return route
+
+    async def _open(
+        self, upstream: Upstream, path: str, body: dict[str, Any], accept: str
+    ) -> Response:
+        route = self._route(upstream, path)
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        try:
+            return await self._http().post(
+                route.target, route.headers, data, route.timeouts, accept
+            )
+        except CallTimeoutError:
+            raise UpstreamFailedError(504, "upstream_timeout") from None
+        except HTTPClientError:
+            raise UpstreamFailedError(502, "upstream_unreachable") from None
 
     async def post(self, upstream: Upstream, path: str, body: dict[str, Any]) -> tuple[int, Any]:
         """(status, JSON body) of a non-streamed call; 5xx, timeouts and transport errors raise."""
-        url, headers, timeout = self._prepare(upstream, path)
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        response = await self._open(upstream, path, body, "application/json")
+        status = response.status
         try:
-            async with self._client().post(
-                url, data=data, headers=headers, timeout=timeout
-            ) as response:
-                raw = await response.read()
-                status = response.status
-        except TimeoutError:
+            raw = await response.read()
+        except CallTimeoutError:
             raise UpstreamFailedError(504, "upstream_timeout") from None
-        except aiohttp.ClientError:
+        except HTTPClientError:
             raise UpstreamFailedError(502, "upstream_unreachable") from None
         if status >= 500:
             raise UpstreamFailedError(502, "upstream_error", status)
@@ -121,17 +153,10 @@ class Upstreams:
 
     async def stream(self, upstream: Upstream, path: str, body: dict[str, Any]) -> StreamedAnswer:
         """Open a streamed call (the status is checked; the lines are read by the caller)."""
-        url, headers, timeout = self._prepare(upstream, path)
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        try:
-            response = await self._client().post(url, data=data, headers=headers, timeout=timeout)
-        except TimeoutError:
-            raise UpstreamFailedError(504, "upstream_timeout") from None
-        except aiohttp.ClientError:
-            raise UpstreamFailedError(502, "upstream_unreachable") from None
+        response = await self._open(upstream, path, body, "text/event-stream")
         if response.status >= 400:
-            await response.read()
-            response.release()
+            with contextlib.suppress(HTTPClientError):  # the status says enough
+                await response.read()
             status = 502 if response.status >= 500 else response.status
             raise UpstreamFailedError(status, "upstream_error", response.status)
         return StreamedAnswer(response)

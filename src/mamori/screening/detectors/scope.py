@@ -13,7 +13,6 @@ threshold (and a long text costs no more than a short one).
 
 from __future__ import annotations
 
-import itertools
 import math
 import operator
 import re
@@ -31,8 +30,8 @@ MIN_PART_GRAMS = 4
 """A part of the text with fewer content n-grams than this is too short to judge on its own."""
 
 
-_KANA_BIGRAMS = frozenset(a + b for a in _KANA for b in _KANA)
-"""Every bigram made only of kana and ー: noise."""
+_BIGRAM_BREAKS = re.compile(f"[\\s\\W_]+|(?<=[{_KANA}])(?=[{_KANA}])")
+"""Runs of separators, and the places between two kana: each becomes a NUL (see ``ngrams``)."""
 
 
 def ngrams(text: str, n: int) -> Counter[str]:
@@ -43,19 +42,20 @@ def ngrams(text: str, n: int) -> Counter[str]:
     that would span two runs — are dropped with the kana-only ones. The same counts, in the same
     first-seen order, as counting run by run.
 
-    Every character but the NUL is a word character, and every word character is printable
-    (``tests/test_scope_similarity.py`` checks all of Unicode): a gram is printable exactly when
-    it lies in one run. Bigrams, which the data uses, are filtered in C as they are made."""
-    joined = _SEPARATORS.sub("\0", text.lower())
+    Bigrams, which the data uses, are counted without a single line of Python per bigram: a NUL
+    also goes between any two kana, which breaks each kana-only bigram into two that hold a NUL
+    and leaves every other one as it was. Every other character is a word character, and every
+    word character is printable (``tests/test_scope_similarity.py`` checks all of Unicode), so a
+    bigram is kept exactly when it is printable."""
     if n == 2:
-        pairs = filter(str.isprintable, map(operator.add, joined, joined[1:]))
-        return Counter(itertools.filterfalse(_KANA_BIGRAMS.__contains__, pairs))
+        joined = _BIGRAM_BREAKS.sub("\0", text.lower())
+        return Counter(filter(str.isprintable, map(operator.add, joined, joined[1:])))
+    joined = _SEPARATORS.sub("\0", text.lower())
     # The chunk shifted by 0 … n - 1 characters, zipped (to the shortest).
-    grams = Counter(
-        filter(str.isprintable, map("".join, zip(*(joined[i:] for i in range(n)), strict=False)))
-    )
-    # Each distinct gram is judged once; deleting keeps the others in first-seen order.
-    for gram in [gram for gram in grams if not gram.strip(_KANA)]:
+    grams = Counter(map("".join, zip(*(joined[i:] for i in range(n)), strict=False)))
+    # Each distinct gram is judged once; deleting keeps the others in first-seen order. Within a
+    # run every character is a word character, so a gram is noise when all of it is kana or ー.
+    for gram in [gram for gram in grams if "\0" in gram or not gram.strip(_KANA)]:
         del grams[gram]
     return grams
 
