@@ -370,10 +370,12 @@ class Exchange(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[str] = mapped_column(String(40), unique=True)
-    audit_seq: Mapped[int] = mapped_column(Integer, index=True)
+    # Not indexed: the chain reaches an exchange by its request id (the event's object id), and
+    # every index costs a page write in each of the gateway's commits.
+    audit_seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[dt.datetime] = mapped_column()
     key_id: Mapped[int | None] = mapped_column(Integer)
-    person_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    person_id: Mapped[int | None] = mapped_column(Integer)  # leads ix_gateway_exchanges_risk
     system_id: Mapped[int | None] = mapped_column(Integer)
     endpoint: Mapped[str] = mapped_column(String(40))
     upstream: Mapped[str] = mapped_column(String(100), default="")
