@@ -56,7 +56,9 @@ def test_key_create_needs_an_acknowledged_rule(registry: Registry) -> None:
     assert code == 2 and "was not found" in err
 
 
-def test_gateway_refuses_a_bad_configuration(registry: Registry, tmp_path: Path) -> None:
+def test_gateway_refuses_a_bad_configuration(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "gateway.yaml"
     config.write_text(
         "systems:\n  - system: 1\n    upstreams:\n      - name: x\n        base_url: http://127.0.0.1:9/v1\n"
@@ -73,6 +75,21 @@ def test_gateway_refuses_a_bad_configuration(registry: Registry, tmp_path: Path)
         "gateway", "serve", "--config", config, "--db", f"sqlite:///{registry.path}", "--lang", "en"
     )
     assert code == 2 and "MAMORI_TEST_UNSET_KEY" in err
+    # A key the gateway could not put in a header stops it at start, not on the first request;
+    # the message names the variable, never the value.
+    monkeypatch.setenv("MAMORI_TEST_UNSET_KEY", "sk-abc\nX-Injected: yes")
+    code, _, err = mamori(
+        "gateway",
+        "serve",
+        "--config",
+        config,
+        "--db",
+        f"sqlite:///{registry.path}",
+        "--lang",
+        "en",
+    )
+    assert code == 2 and "MAMORI_TEST_UNSET_KEY" in err and "cannot be an API key" in err
+    assert "X-Injected" not in err
 
 
 def test_several_workers_on_sqlite_are_warned_about(

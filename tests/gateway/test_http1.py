@@ -1,22 +1,27 @@
-"""The gateway's HTTP/1.1 client against real servers on loopback: scripted ones that answer in
-every way an upstream may (kept alive, chunked, until close, cut off, garbled, slow, over TLS),
-and the fake upstream model."""
+"""The gateway's HTTP/1.1 client against real servers on loopback — scripted ones that answer in
+every way an upstream may (kept alive, chunked, until close, cut off, garbled, slow, interim
+answers, extra bytes, resets, TLS) and the fake upstream model — on asyncio's event loop and on
+uvloop, which the gateway runs on."""
 
 from __future__ import annotations
 
 import asyncio
+import socket
 import ssl
+import struct
 import subprocess
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+import uvloop
 
 from mamori.proxy import http1
 from mamori.proxy.http1 import (
     CallTimeoutError,
     Client,
     ConnectFailedError,
+    Request,
     ResponseError,
     Target,
     Timeouts,
@@ -25,6 +30,18 @@ from tests.gateway.conftest import Server, free_port
 
 QUICK = Timeouts(connect=2.0, read=2.0, total=5.0)
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+Runner = Callable[[Callable[[], Awaitable[None]]], None]
+
+
+@pytest.fixture(params=["asyncio", "uvloop"])
+def run(request: pytest.FixtureRequest) -> Runner:
+    factory = uvloop.new_event_loop if request.param == "uvloop" else asyncio.new_event_loop
+
+    def runner(scenario: Callable[[], Awaitable[None]]) -> None:
+        with asyncio.Runner(loop_factory=factory) as loop:
+            loop.run(scenario())
+
+    return runner
 
 
 async def read_request(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
@@ -42,7 +59,9 @@ def ok(body: bytes, extra: bytes = b"") -> bytes:
     return b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n%s\r\n%s" % (len(body), extra, body)
 
 
-async def serve(handler: Handler) -> tuple[asyncio.Server, Target, list[int]]:
+async def serve(
+    handler: Handler, context: ssl.SSLContext | None = None
+) -> tuple[asyncio.Server, Target, list[int]]:
     """A server on a free port; the list counts the connections it accepted."""
     accepted: list[int] = []
 
@@ -50,26 +69,28 @@ async def serve(handler: Handler) -> tuple[asyncio.Server, Target, list[int]]:
         accepted.append(1)
         try:
             await handler(reader, writer)
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
             pass
         finally:
             writer.close()
 
-    server = await asyncio.start_server(counting, "127.0.0.1", 0)
+    server = await asyncio.start_server(counting, "127.0.0.1", 0, ssl=context)
     port = server.sockets[0].getsockname()[1]
-    return server, Target.of(f"http://127.0.0.1:{port}/v1/chat/completions?api-version=1"), accepted
+    scheme, host = ("https", "localhost") if context else ("http", "127.0.0.1")
+    target = Target.of(f"{scheme}://{host}:{port}/v1/chat/completions?api-version=1")
+    return server, target, accepted
 
 
-def run(scenario: Callable[[], Awaitable[None]]) -> None:
-    asyncio.run(scenario())
+def post(target: Target, stream: bool = False) -> Request:
+    return Request.post(target, {"Content-Type": "application/json"}, stream=stream)
 
 
-async def call(client: Client, target: Target, timeouts: Timeouts = QUICK) -> bytes:
-    response = await client.post(target, {}, b"{}", timeouts)
-    return await response.read()
+async def call(client: Client, target: Target, timeouts: Timeouts = QUICK) -> tuple[int, bytes]:
+    response = await client.send(post(target), b"{}", timeouts)
+    return response.status, await response.read()
 
 
-def test_keeps_the_connection_alive_and_frames_the_request() -> None:
+def test_keeps_the_connection_alive_and_frames_the_request(run: Runner) -> None:
     seen: list[bytes] = []
 
     async def answer_twice(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -80,10 +101,14 @@ def test_keeps_the_connection_alive_and_frames_the_request() -> None:
 
     async def scenario() -> None:
         server, target, accepted = await serve(answer_twice)
-        client = Client(user_agent="mamori-test")
-        headers = {"Content-Type": "application/json", "Authorization": "Bearer k"}
+        client = Client()
+        request = Request.post(
+            target,
+            {"Content-Type": "application/json", "Authorization": "Bearer k"},
+            user_agent="mamori-test",
+        )
         for expected in (b'{"n": 1}', b'{"n": 2}'):
-            response = await client.post(target, headers, b'{"q": 1}', QUICK)
+            response = await client.send(request, b'{"q": 1}', QUICK)
             assert response.status == 200
             assert await response.read() == expected
         assert len(accepted) == 1  # the second call reused the first connection
@@ -101,7 +126,7 @@ def test_keeps_the_connection_alive_and_frames_the_request() -> None:
     assert seen[0].endswith(b'\r\n\r\n{"q": 1}')
 
 
-def test_reads_chunked_and_close_delimited_answers() -> None:
+def test_reads_chunked_and_close_delimited_answers(run: Runner) -> None:
     async def chunked(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
         writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
@@ -117,10 +142,8 @@ def test_reads_chunked_and_close_delimited_answers() -> None:
     async def scenario() -> None:
         server, target, accepted = await serve(chunked)
         client = Client()
-        first = await client.post(target, {}, b"{}", QUICK)
-        assert await first.read() == b"abcdefg"
-        second = await client.post(target, {}, b"{}", QUICK)
-        assert await second.read() == b"until the end"
+        assert await call(client, target) == (200, b"abcdefg")
+        assert await call(client, target) == (200, b"until the end")
         assert len(accepted) == 1
         assert client.connections()[target.origin] == (0, 0)  # closed, as the server said
         await client.aclose()
@@ -129,7 +152,89 @@ def test_reads_chunked_and_close_delimited_answers() -> None:
     run(scenario)
 
 
-def test_streams_lines_split_anywhere_across_chunks() -> None:
+def test_interim_answers_are_skipped_and_never_taken_for_the_answer(run: Runner) -> None:
+    """100 Continue, 102 and 103 Early Hints come before the answer, in its own segment or not:
+    taking one for the answer would hand this answer to the next request on the connection."""
+
+    async def hinting(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for number in range(3):
+            _, body = await read_request(reader)
+            interim = (b"100 Continue", b"102 Processing", b"103 Early Hints")[number]
+            writer.write(b"HTTP/1.1 %s\r\nLink: </x.css>; rel=preload\r\n\r\n" % interim)
+            if number:
+                await writer.drain()
+                await asyncio.sleep(0.05)
+            writer.write(ok(b"answer to " + body))
+
+    async def scenario() -> None:
+        server, target, accepted = await serve(hinting)
+        client = Client()
+        for who in (b"A", b"B", b"C"):
+            response = await client.send(post(target), who, QUICK)
+            assert response.status == 200
+            assert await response.read() == b"answer to " + who
+        assert len(accepted) == 1
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_bytes_after_the_answer_close_the_connection(run: Runner) -> None:
+    """A second answer nobody asked for (in the same segment or later) is nobody's: the answer
+    stays as it was, and the connection is not used again."""
+
+    async def twice(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(ok(b'{"a":1}') + ok(b'{"b":2}'))
+        await writer.drain()
+        await read_request(reader)  # a second request would come here if the connection stayed
+
+    async def later(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(ok(b'{"a":1}'))
+        await writer.drain()
+        await asyncio.sleep(0.05)
+        writer.write(b"HTTP/1.1 418 I'm a teapot\r\nContent-Length: 40\r\n\r\n{")
+        await writer.drain()
+        await asyncio.sleep(1)
+
+    async def scenario() -> None:
+        for handler in (twice, later):
+            server, target, accepted = await serve(handler)
+            client = Client()
+            response = await client.send(post(target), b"{}", QUICK)
+            await asyncio.sleep(0.1)
+            assert (response.status, await response.read()) == (200, b'{"a":1}')
+            assert client.connections()[target.origin] == (0, 0)
+            assert await call(client, target) == (200, b'{"a":1}')
+            assert len(accepted) == 2  # the second call came on a new connection
+            await client.aclose()
+            server.close()
+
+    run(scenario)
+
+
+def test_a_protocol_switch_is_an_error(run: Runner) -> None:
+    async def switching(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n")
+        await writer.drain()
+        await asyncio.sleep(0.5)
+
+    async def scenario() -> None:
+        server, target, _ = await serve(switching)
+        client = Client()
+        with pytest.raises(ResponseError):
+            await call(client, target)
+        assert client.connections()[target.origin] == (0, 0)
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_streams_lines_split_anywhere_across_chunks(run: Runner) -> None:
     events = b"data: one\n\ndata: two\r\n\ndata: [DONE]\n\nlast line without an end"
 
     async def trickle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -146,7 +251,7 @@ def test_streams_lines_split_anywhere_across_chunks() -> None:
     async def scenario() -> None:
         server, target, _ = await serve(trickle)
         client = Client()
-        response = await client.post(target, {}, b"{}", QUICK, accept="text/event-stream")
+        response = await client.send(post(target, stream=True), b"{}", QUICK)
         lines = [line async for line in response.lines()]
         assert lines == [
             b"data: one\n",
@@ -164,29 +269,60 @@ def test_streams_lines_split_anywhere_across_chunks() -> None:
     run(scenario)
 
 
+def test_a_stream_stopped_at_done_keeps_its_connection_when_the_end_follows(run: Runner) -> None:
+    """The gateway stops reading at ``data: [DONE]``; the chunked answer's end often follows in
+    a segment of its own. Closing the connection then would cost a handshake on every stream."""
+
+    async def late_end(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            await read_request(reader)
+            writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+            done = b"data: [DONE]\n\n"
+            writer.write(b"%x\r\n%s\r\n" % (len(done), done))
+            await writer.drain()
+            await asyncio.sleep(0.02)
+            writer.write(b"0\r\n\r\n")
+
+    async def scenario() -> None:
+        server, target, accepted = await serve(late_end)
+        client = Client()
+        for _ in range(3):
+            response = await client.send(post(target, stream=True), b"{}", QUICK)
+            async for line in response.lines():
+                if line.startswith(b"data: [DONE]"):
+                    break
+            await asyncio.sleep(0.1)
+        assert len(accepted) == 1
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
 def test_a_slow_reader_pauses_the_socket_and_still_gets_everything(
-    monkeypatch: pytest.MonkeyPatch,
+    run: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(http1, "_HIGH_WATER", 1024)
     line = b"x" * 99 + b"\n"
 
     async def flood(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
-        body = line * 2000
-        writer.write(ok(body))
+        writer.write(ok(line * 20000))  # 2 MB
         await writer.drain()
 
     async def scenario() -> None:
         server, target, _ = await serve(flood)
         client = Client()
-        response = await client.post(target, {}, b"{}", QUICK)
+        response = await client.send(post(target, stream=True), b"{}", QUICK)
+        await asyncio.sleep(0.1)  # nobody reads yet: the socket is paused after a read or two
+        assert response._buffered < 600 * 1024
         count = 0
         async for received in response.lines():
             assert received == line
             count += 1
-            if count % 200 == 0:
+            if count % 2000 == 0:
                 await asyncio.sleep(0.005)  # the server keeps writing meanwhile
-        assert count == 2000
+        assert count == 20000
         await client.aclose()
         server.close()
 
@@ -194,17 +330,17 @@ def test_a_slow_reader_pauses_the_socket_and_still_gets_everything(
 
 
 @pytest.mark.parametrize(
-    ("answer", "error"),
+    "answer",
     [
-        (b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b", ResponseError),  # cut off
-        (b"SMTP ready\r\n\r\n", ResponseError),  # not HTTP at all
-        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", ResponseError),
-        (b"", ResponseError),  # closed without a word
+        b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b",  # cut off
+        b"SMTP ready\r\n\r\n",  # not HTTP at all
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab",  # cut off in a chunk
+        b"",  # closed without a word
     ],
     ids=["cut-off", "not-http", "cut-off-chunk", "closed"],
 )
 def test_a_broken_answer_is_an_error_and_the_connection_is_dropped(
-    answer: bytes, error: type[Exception]
+    run: Runner, answer: bytes
 ) -> None:
     async def broken(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
@@ -214,7 +350,7 @@ def test_a_broken_answer_is_an_error_and_the_connection_is_dropped(
     async def scenario() -> None:
         server, target, _ = await serve(broken)
         client = Client()
-        with pytest.raises(error):
+        with pytest.raises(ResponseError):
             await call(client, target)
         assert client.connections()[target.origin] == (0, 0)
         await client.aclose()
@@ -223,7 +359,28 @@ def test_a_broken_answer_is_an_error_and_the_connection_is_dropped(
     run(scenario)
 
 
-def test_read_timeout_and_total_timeout() -> None:
+def test_a_reset_is_never_the_end_of_an_answer(run: Runner) -> None:
+    async def reset(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nThe first half of the ans")
+        await writer.drain()
+        await asyncio.sleep(0.05)
+        raw = writer.get_extra_info("socket")
+        raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        writer.transport.abort()  # RST, not FIN
+
+    async def scenario() -> None:
+        server, target, _ = await serve(reset)
+        client = Client()
+        with pytest.raises(ResponseError):
+            await call(client, target)
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_read_timeout_total_timeout_and_a_slow_but_steady_head(run: Runner) -> None:
     async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
         await asyncio.sleep(5)
@@ -235,6 +392,13 @@ def test_read_timeout_and_total_timeout() -> None:
             writer.write(b"x")
             await writer.drain()
             await asyncio.sleep(0.02)
+
+    async def slow_head(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        for byte in ok(b"{}"):  # a byte every 30 ms, each well within the read timeout
+            writer.write(bytes([byte]))
+            await writer.drain()
+            await asyncio.sleep(0.03)
 
     async def scenario() -> None:
         loop = asyncio.get_running_loop()
@@ -250,22 +414,49 @@ def test_read_timeout_and_total_timeout() -> None:
             assert loop.time() - started < 2  # neither waited for the server to give up
             await client.aclose()
             server.close()
+        server, target, _ = await serve(slow_head)
+        client = Client()
+        assert await call(client, target, Timeouts(connect=1, read=0.2, total=10)) == (200, b"{}")
+        await client.aclose()
+        server.close()
 
     run(scenario)
 
 
-def test_an_unreachable_upstream_is_a_connect_failure() -> None:
+def test_an_answer_nobody_closes_frees_its_connection_at_the_total_timeout(run: Runner) -> None:
+    async def endless(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        while True:
+            writer.write(b"5\r\nhello\r\n")
+            await writer.drain()
+            await asyncio.sleep(0.01)
+
+    async def scenario() -> None:
+        server, target, _ = await serve(endless)
+        client = Client(limit=1)
+        abandoned = await client.send(post(target, stream=True), b"{}", Timeouts(1, 1, 0.3))
+        assert abandoned.status == 200  # and then nobody reads it, nobody closes it
+        await asyncio.sleep(0.5)
+        assert client.connections()[target.origin] == (0, 0)
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_an_unreachable_upstream_is_a_connect_failure(run: Runner) -> None:
     async def scenario() -> None:
         client = Client()
         target = Target.of(f"http://127.0.0.1:{free_port()}/v1")  # nobody listens there
         with pytest.raises(ConnectFailedError):
-            await client.post(target, {}, b"{}", QUICK)
+            await call(client, target)
         await client.aclose()
 
     run(scenario)
 
 
-def test_a_connection_the_server_closed_while_idle_is_not_reused() -> None:
+def test_a_connection_the_server_closed_while_idle_is_not_reused(run: Runner) -> None:
     async def answer_then_close(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
         writer.write(ok(b"{}"))
@@ -276,8 +467,7 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused() -> None:
         server, target, accepted = await serve(answer_then_close)
         client = Client()
         for _ in range(2):
-            response = await client.post(target, {}, b"{}", QUICK)
-            assert await response.read() == b"{}"
+            assert await call(client, target) == (200, b"{}")
             await asyncio.sleep(0.2)
         assert len(accepted) == 2
         await client.aclose()
@@ -286,30 +476,92 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused() -> None:
     run(scenario)
 
 
-def test_at_most_limit_connections_and_the_others_wait() -> None:
-    async def slow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+def test_the_servers_keep_alive_timeout_is_honoured(run: Runner) -> None:
+    async def hinting(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         while True:
             await read_request(reader)
-            await asyncio.sleep(0.05)
-            writer.write(ok(b"{}"))
+            writer.write(ok(b"{}", b"Keep-Alive: timeout=2\r\n"))  # idle for longer: closed
 
     async def scenario() -> None:
-        server, target, accepted = await serve(slow)
-        client = Client(limit=2)
-
-        async def call() -> bytes:
-            response = await client.post(target, {}, b"{}", QUICK)
-            return await response.read()
-
-        assert await asyncio.gather(*(call() for _ in range(6))) == [b"{}"] * 6
-        assert len(accepted) == 2
+        server, target, accepted = await serve(hinting)
+        client = Client()
+        assert await call(client, target) == (200, b"{}")
+        assert await call(client, target) == (200, b"{}")
+        assert len(accepted) == 1  # reused at once ...
+        await asyncio.sleep(1.1)
+        assert await call(client, target) == (200, b"{}")
+        assert len(accepted) == 2  # ... but not within a second of the server's limit
         await client.aclose()
         server.close()
 
     run(scenario)
 
 
-def test_an_answer_larger_than_allowed_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_at_most_limit_connections_first_come_first_served(run: Runner) -> None:
+    async def quick(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            await read_request(reader)
+            await asyncio.sleep(0.002)
+            writer.write(ok(b"{}"))
+
+    async def scenario() -> None:
+        server, target, accepted = await serve(quick)
+        client = Client(limit=1)
+        calls = 0
+        stop = False
+
+        async def hog() -> None:  # call after call, giving the connection back in between
+            nonlocal calls
+            while not stop:
+                await call(client, target)
+                calls += 1
+
+        hogging = asyncio.ensure_future(hog())
+        await asyncio.sleep(0.05)
+        started = asyncio.get_running_loop().time()
+        assert await call(client, target) == (200, b"{}")  # served in turn, not starved
+        waited = asyncio.get_running_loop().time() - started
+        stop = True
+        await hogging
+        assert waited < 0.5 and calls > 2
+        assert len(accepted) == 1
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_a_waiter_cancelled_at_the_hand_over_passes_the_connection_on(run: Runner) -> None:
+    async def slow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            await read_request(reader)
+            await asyncio.sleep(0.1)
+            writer.write(ok(b"{}"))
+
+    async def scenario() -> None:
+        server, target, _ = await serve(slow)
+        client = Client(limit=1)
+        first = asyncio.ensure_future(call(client, target))
+        await asyncio.sleep(0.02)
+        second = asyncio.ensure_future(call(client, target))
+        third = asyncio.ensure_future(call(client, target))
+        await asyncio.sleep(0.02)
+        await first  # gives the connection to the second in turn ...
+        second.cancel()  # ... which is cancelled before it runs
+        with pytest.raises(asyncio.CancelledError):
+            await second
+        started = asyncio.get_running_loop().time()
+        assert await third == (200, b"{}")
+        assert asyncio.get_running_loop().time() - started < 1
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_an_answer_larger_than_allowed_is_refused(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(http1, "MAX_BODY_BYTES", 1000)
 
     async def big(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -320,24 +572,30 @@ def test_an_answer_larger_than_allowed_is_refused(monkeypatch: pytest.MonkeyPatc
     async def scenario() -> None:
         server, target, _ = await serve(big)
         client = Client()
-        response = await client.post(target, {}, b"{}", QUICK)
         with pytest.raises(ResponseError):
-            await response.read()
+            await call(client, target)
         await client.aclose()
         server.close()
 
     run(scenario)
 
 
-def test_header_values_cannot_smuggle_lines() -> None:
-    async def scenario() -> None:
-        client = Client()
-        target = Target.of(f"http://127.0.0.1:{free_port()}/v1")
-        with pytest.raises(ValueError, match="line break"):
-            await client.post(target, {"Authorization": "Bearer k\r\nX-Evil: 1"}, b"{}", QUICK)
-        await client.aclose()
-
-    run(scenario)
+def test_headers_are_checked_once_and_may_not_smuggle_anything() -> None:
+    target = Target.of("http://127.0.0.1:9/v1")
+    for headers in (
+        {"Authorization": "Bearer k\r\nX-Evil: 1"},
+        {"Authorization": "Bearer k\x00"},
+        {"Authorization": "Bearer ｋ"},
+        {"X Evil": "1"},
+        {"Host": "elsewhere"},
+        {"Content-Length": "0"},
+        {"Transfer-Encoding": "chunked"},
+    ):
+        with pytest.raises(ValueError, match="header") as refused:
+            Request.post(target, headers)
+        assert "Bearer" not in str(refused.value)  # a key is never repeated
+    with pytest.raises(ValueError, match="ASCII"):
+        Target.of("http://example.jp/v1/チャット")
 
 
 def test_targets_are_split_once() -> None:
@@ -361,24 +619,10 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
         [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
+            *("openssl", "req", "-x509", "-newkey", "ec"),
+            *("-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2"),
+            *("-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"),
+            *("-keyout", str(key), "-out", str(cert)),
         ],
         check=True,
         capture_output=True,
@@ -386,49 +630,52 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return cert, key
 
 
-def test_tls_with_a_trusted_certificate_and_without(certificate: tuple[Path, Path]) -> None:
+def test_tls_trusted_untrusted_and_an_answer_that_does_not_say_where_it_ends(
+    run: Runner, certificate: tuple[Path, Path]
+) -> None:
     cert, key = certificate
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await read_request(reader)
-        writer.write(ok(b'{"secure": true}'))
+        _, body = await read_request(reader)
+        if body == b"framed":
+            writer.write(ok(b'{"secure": true}'))
+        else:  # over TLS the end of the connection cannot tell a whole answer from a cut one
+            writer.write(b'HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{"cut": ')
         await writer.drain()
 
     async def scenario() -> None:
         server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         server_context.load_cert_chain(cert, key)
-        server = await asyncio.start_server(answer, "127.0.0.1", 0, ssl=server_context)
-        port = server.sockets[0].getsockname()[1]
-        target = Target.of(f"https://localhost:{port}/v1/chat/completions")
+        server, target, _ = await serve(answer, server_context)
         trusting = Client(context=ssl.create_default_context(cafile=str(cert)))
-        response = await trusting.post(target, {}, b"{}", QUICK)
+        response = await trusting.send(post(target), b"framed", QUICK)
         assert await response.read() == b'{"secure": true}'
+        response = await trusting.send(post(target), b"unframed", QUICK)
+        with pytest.raises(ResponseError):
+            await response.read()
         await trusting.aclose()
         default = Client()  # the system's trust store does not know this certificate
         with pytest.raises(ConnectFailedError):
-            await default.post(target, {}, b"{}", QUICK)
+            await call(default, target)
         await default.aclose()
         server.close()
 
     run(scenario)
 
 
-def test_against_the_fake_upstream_model(upstream: Server) -> None:
+def test_against_the_fake_upstream_model(run: Runner, upstream: Server) -> None:
     async def scenario() -> None:
         client = Client()
         target = Target.of(upstream.url + "/v1/chat/completions")
         body = b'{"model": "fake-small", "messages": [{"role": "user", "content": "hi"}]}'
-        response = await client.post(target, {"Content-Type": "application/json"}, body, QUICK)
+        response = await client.send(post(target), body, QUICK)
         assert response.status == 200 and b"chat.completion" in await response.read()
-        streamed = await client.post(
-            target,
-            {"Content-Type": "application/json"},
-            body[:-1] + b', "stream": true}',
-            QUICK,
-            accept="text/event-stream",
+        streamed = await client.send(
+            post(target, stream=True), body[:-1] + b', "stream": true}', QUICK
         )
         lines = [line async for line in streamed.lines()]
         assert lines[-2:] == [b"data: [DONE]\n", b"\n"]
+        assert client.connections()[target.origin] == (1, 1)
         await client.aclose()
 
     run(scenario)

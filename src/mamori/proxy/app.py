@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from mamori.content.gateway import GatewayConfig, load_gateway_config
 from mamori.proxy.gateway import Gateway
@@ -25,7 +26,33 @@ def build_gateway(db: Database, config_path: Path) -> Gateway:
     return Gateway(db, config, keys_from_environment(config, str(config_path)))
 
 
-def create_gateway_app(gateway: Gateway) -> Starlette:
+class GatewayApp:
+    """The gateway's ASGI application: the model endpoints go straight to the gateway, everything
+    else (``/v1/models``, ``/metrics``, ``/healthz``, lifespan) through Starlette's router.
+
+    The two endpoints every request uses skip the router and Starlette's error middleware: the
+    gateway answers every failure itself (OpenAI-shaped, never a traceback), and the layers cost
+    about as much per request as a key lookup."""
+
+    def __init__(self, router: Starlette, gateway: Gateway) -> None:
+        self.router = router
+        self.gateway = gateway
+        self.state = router.state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            endpoint = _ENDPOINTS.get(scope["path"])
+            if endpoint is not None:
+                response = await self.gateway.handle(Request(scope, receive), endpoint)
+                await response(scope, receive, send)
+                return
+        await self.router(scope, receive, send)
+
+
+_ENDPOINTS = {"/v1/chat/completions": "chat", "/v1/embeddings": "embeddings"}
+
+
+def create_gateway_app(gateway: Gateway) -> GatewayApp:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await gateway.start()
@@ -60,13 +87,13 @@ def create_gateway_app(gateway: Gateway) -> Starlette:
         lifespan=lifespan,
     )
     app.state.gateway = gateway
-    return app
+    return GatewayApp(app, gateway)
 
 
 CONFIG_VARIABLE = "MAMORI_GATEWAY_CONFIG"
 
 
-def app_from_environment() -> Starlette:
+def app_from_environment() -> GatewayApp:
     """The application of one worker process when ``mamori gateway serve --workers N`` starts
     several: each builds its own gateway from the configuration file and database it is given."""
     import os

@@ -727,28 +727,28 @@ class Gateway:
                 failure.status, message, "api_error", failure.kind, call.request_id
             )
         upstream_ms = (time.perf_counter() - began) * 1000
-        opening = call.record(
-            screened.decision,
-            200,
-            upstream=upstream.name,
-            model=model,
-            stream=True,
-            reasons=screened.reason_codes,
-            findings=screened.findings,
-            prompt_sha256=prompt_hash,
-            prompt_text=prompt_text,
-            screening_ms=screening_ms,
-            upstream_ms=upstream_ms,
-        )
-        try:
+        try:  # until the stream is handed over, any failure lets the upstream's answer go
+            opening = call.record(
+                screened.decision,
+                200,
+                upstream=upstream.name,
+                model=model,
+                stream=True,
+                reasons=screened.reason_codes,
+                findings=screened.findings,
+                prompt_sha256=prompt_hash,
+                prompt_text=prompt_text,
+                screening_ms=screening_ms,
+                upstream_ms=upstream_ms,
+            )
             await self._commit(call, opening)  # before the first byte reaches the client
-        except Refusal:
+            self.metrics.added.labels("chat_stream").observe(
+                max(0.0, opening.total_ms - upstream_ms) / 1000
+            )
+            hold = HoldBack(profile.guard, vault, input_tokens, self.config.hold_back_chars)
+        except BaseException:
             await response.aclose()
             raise
-        self.metrics.added.labels("chat_stream").observe(
-            max(0.0, opening.total_ms - upstream_ms) / 1000
-        )
-        hold = HoldBack(profile.guard, vault, input_tokens, self.config.hold_back_chars)
 
         usage: dict[str, Any] | None = None
         closed = False

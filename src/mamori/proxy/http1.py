@@ -1,20 +1,35 @@
 """A small HTTP/1.1 client for the gateway's calls to upstream models: pooled keep-alive
-connections, one request at a time on each, responses parsed by httptools (llhttp).
+connections, one exchange at a time on each, answers framed by httptools (llhttp).
 
 Why not aiohttp: on the gateway's hot path its client machinery (sessions, connectors, timers,
-cookie jars, stream readers) cost about a quarter of a millisecond per call at 100 requests/s —
-a quarter of the latency the gateway may add in all (docs/decisions.md, docs/performance.md).
-This client does only what the gateway needs: ``POST`` with a JSON body, a whole answer or its
-lines as they arrive, and three timeouts. It follows no redirects, asks for no compression and
-uses no proxy; a response it cannot frame is an error, never a guess.
+cookie jars, stream readers) cost about 0.2 ms per call at 100 requests/s — a fifth of the
+latency the gateway may add in all (docs/decisions.md, docs/performance.md). This client does
+only what the gateway needs: ``POST`` with a body, the whole answer or its lines as they arrive,
+three timeouts. It follows no redirects, asks for no compression and uses no proxy.
+
+It is strict where a lenient client would hand one person's answer to another: an answer it
+cannot frame is an error, never a guess; interim answers (100 Continue, 103 Early Hints) are
+skipped; any byte after the end of an answer closes the connection; a connection goes back to
+the pool only when its answer was read to the end and its request fully written.
 """
 
 from __future__ import annotations
 
-import asyncio
 import collections
+import re
 import socket
 import ssl
+from asyncio import (
+    AbstractEventLoop,
+    BaseTransport,
+    Future,
+    Protocol,
+    TimerHandle,
+    Transport,
+    get_running_loop,
+    sleep,
+    wait_for,
+)
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import cast
@@ -28,6 +43,15 @@ MAX_LINE_BYTES = 1024 * 1024
 """A streamed line longer than this is refused."""
 _HIGH_WATER = 256 * 1024
 """Unread bytes of a streamed answer at which reading from the socket pauses."""
+DRAIN_BYTES = 64 * 1024
+DRAIN_S = 1.0
+"""An answer closed before its end (a stream stopped at ``[DONE]``) may still end within this
+much and this long: then its connection is kept; otherwise it is closed."""
+
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_FIELD_VALUE = re.compile(r"[\t\x20-\x7e]*")
+_RESERVED = frozenset({"host", "content-length", "transfer-encoding", "connection", "te"})
+_KEEP_ALIVE_TIMEOUT = re.compile(rb"timeout\s*=\s*(\d+)")
 
 
 class HTTPClientError(Exception):
@@ -57,7 +81,7 @@ class Timeouts:
 
 @dataclass(frozen=True)
 class Target:
-    """Where a request goes, split once: the pool key and the request line's target."""
+    """Where requests go, split and checked once: the pool key and the request line's target."""
 
     scheme: str
     host: str
@@ -75,6 +99,8 @@ class Target:
         port = parts.port or default
         name = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        if not re.fullmatch(r"[\x21-\x7e]+", path):
+            raise ValueError("an upstream URL's path must be percent-encoded ASCII")
         host_header = name if port == default else f"{name}:{port}"
         return cls(parts.scheme, parts.hostname, port, path, host_header)
 
@@ -83,34 +109,65 @@ class Target:
         return (self.scheme, self.host, self.port)
 
 
-def _header_block(lines: list[tuple[str, str]]) -> bytes:
-    for name, value in lines:
-        if "\r" in value or "\n" in value or "\r" in name or "\n" in name or ":" in name:
-            raise ValueError("a header name or value holds a line break")
-    return "".join(f"{name}: {value}\r\n" for name, value in lines).encode("latin-1")
+@dataclass(frozen=True)
+class Request:
+    """A request line and headers, checked and encoded once; each call adds its body."""
+
+    target: Target
+    head: bytes
+    """Everything before ``Content-Length``."""
+    stream: bool
+    """The answer is read line by line (and a slow reader pauses the socket)."""
+
+    @classmethod
+    def post(
+        cls,
+        target: Target,
+        headers: Mapping[str, str],
+        *,
+        accept: str = "application/json",
+        user_agent: str = "mamori-gateway",
+        stream: bool = False,
+    ) -> Request:
+        fields = [("Host", target.host_header), ("User-Agent", user_agent), ("Accept", accept)]
+        for name, value in headers.items():
+            if not _TOKEN.fullmatch(name) or name.lower() in _RESERVED:
+                raise ValueError(f"a header may not be named {name!r}")
+            if not _FIELD_VALUE.fullmatch(value):  # the value is a secret: never repeated
+                raise ValueError(f"the value of header {name} holds a character HTTP forbids")
+            fields.append((name, value))
+        lines = "".join(f"{name}: {value}\r\n" for name, value in fields)
+        head = f"POST {target.path} HTTP/1.1\r\n{lines}".encode("ascii")
+        return cls(target, head, stream)
 
 
 class Response:
     """The answer to one call: its status now, its body as it arrives. ``close`` (or reading it
-    to the end) gives the connection back; the caller must do one of them."""
+    to the end) gives the connection back; the total timeout closes an answer nobody closed."""
 
-    def __init__(self, connection: _Connection, timeouts: Timeouts, deadline: float) -> None:
+    def __init__(
+        self, connection: _Connection, timeouts: Timeouts, deadline: float, stream: bool
+    ) -> None:
         self._connection: _Connection | None = connection
+        self._loop = connection.loop
         self._timeouts = timeouts
         self._deadline = deadline
+        self._streaming = stream
         self.status = 0
         self._chunks: collections.deque[bytes] = collections.deque()
         self._buffered = 0
         self._received = 0
+        self._headers_done = False
         self._complete = False
         self._keep_alive = False
         self._error: HTTPClientError | None = None
-        self._waiter: asyncio.Future[None] | None = None
-        self._headers_done = False
-        self._framed = False
-        """Whether the answer says where it ends (Content-Length or chunked)."""
-        self._streaming = False
-        """Read line by line: a slow reader pauses the socket instead of buffering without end."""
+        self._waiter: Future[None] | None = None
+        self._timer: TimerHandle | None = None
+        self._armed_at = 0.0
+        self._last_bytes = self._loop.time()
+        self._draining = False
+        self._drained = 0
+        self._guard = self._loop.call_at(deadline, self._abandon)
 
     # --- fed by the connection -----------------------------------------------------------------
 
@@ -119,14 +176,21 @@ class Response:
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
 
-    def _on_headers(self, status: int, framed: bool) -> None:
+    def _on_bytes(self) -> None:
+        self._last_bytes = self._loop.time()
+
+    def _on_headers(self, status: int) -> None:
         self.status = status
-        self._framed = framed
         self._headers_done = True
         self._wake()
 
     def _on_body(self, data: bytes) -> None:
-        if self._error is not None:
+        if self._error is not None or self._complete:
+            return
+        if self._draining:
+            self._drained += len(data)
+            if self._drained > DRAIN_BYTES:
+                self._finish(reusable=False)
             return
         self._received += len(data)
         if self._received > MAX_BODY_BYTES:
@@ -139,18 +203,18 @@ class Response:
         self._wake()
 
     def _on_complete(self, keep_alive: bool) -> None:
-        if self._error is not None:  # an answer refused on the way stays refused
+        if self._error is not None or self._complete:  # an answer refused stays refused
             return
         self._complete = True
         self._keep_alive = keep_alive
+        if self._draining:
+            self._finish(reusable=keep_alive)
         self._wake()
 
-    def _on_end_of_stream(self) -> None:
-        """The server closed the connection: the end of an answer that said nothing of its
-        length, a cut-off answer otherwise."""
-        if self._complete:
-            return
-        if self._headers_done and not self._framed:
+    def _on_end(self, framed: bool, clean: bool) -> None:
+        """The connection ended: the end of an answer that said nothing of its length when the
+        server closed it properly, a cut-off answer otherwise."""
+        if self._headers_done and not framed and clean:
             self._on_complete(keep_alive=False)
         else:
             self._fail(ResponseError("the upstream closed the connection before the answer ended"))
@@ -158,23 +222,47 @@ class Response:
     def _fail(self, error: HTTPClientError) -> None:
         if self._error is None and not self._complete:
             self._error = error
+        if self._draining:
+            self._finish(reusable=False)
         self._wake()
+
+    def _abandon(self) -> None:
+        """The total timeout: whoever still has this answer, its connection is closed now."""
+        self._fail(CallTimeoutError("the upstream's answer took longer than the total timeout"))
+        self._finish(reusable=False)
 
     # --- used by the caller ----------------------------------------------------------------------
 
     async def _wait(self) -> None:
         """Until the connection reports something, within the read and the total timeout."""
-        loop = asyncio.get_running_loop()
-        remaining = self._deadline - loop.time()
-        if remaining <= 0:
+        now = self._loop.time()
+        if now >= self._deadline:
             raise CallTimeoutError("the upstream's answer took longer than the total timeout")
-        waiter = self._waiter = loop.create_future()
-        timer = loop.call_later(min(self._timeouts.read, remaining), _expire, waiter)
+        waiter = self._waiter = self._loop.create_future()
+        self._armed_at = now
+        self._timer = self._loop.call_at(min(now + self._timeouts.read, self._deadline), self._due)
         try:
             await waiter
         finally:
-            timer.cancel()
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
             self._waiter = None
+
+    def _due(self) -> None:
+        """The read timer: bytes since it was set (of the head or a chunk's framing too) move it
+        on; none is a read timeout."""
+        self._timer = None
+        waiter = self._waiter
+        if waiter is None or waiter.done():
+            return
+        now = self._loop.time()
+        if self._last_bytes > self._armed_at and now < self._deadline:
+            self._armed_at = self._last_bytes
+            due = min(self._last_bytes + self._timeouts.read, self._deadline)
+            self._timer = self._loop.call_at(due, self._due)
+            return
+        waiter.set_exception(CallTimeoutError("the upstream sent nothing within the read timeout"))
 
     async def _headers(self) -> None:
         while not self._headers_done:
@@ -211,12 +299,12 @@ class Response:
     async def lines(self) -> AsyncIterator[bytes]:
         """The body line by line as it arrives, each with its line end (the last may have none)."""
         pending = bytearray()
-        self._streaming = True
         try:
             while (chunk := await self._next_chunk()) is not None:
+                searched = len(pending)  # only the new bytes can hold a line end not yet seen
                 pending += chunk
                 start = 0
-                while (end := pending.find(b"\n", start)) >= 0:
+                while (end := pending.find(b"\n", max(start, searched))) >= 0:
                     yield bytes(pending[start : end + 1])
                     start = end + 1
                 del pending[:start]
@@ -228,37 +316,56 @@ class Response:
             self.close()
 
     def close(self) -> None:
-        """Give the connection back: to the pool when the answer was read to its end on a
-        connection that stays open, closed otherwise (nobody can tell where an unread answer
-        would have ended)."""
+        """Done with the answer. Read to its end on a connection that stays open: the connection
+        goes back to the pool. Stopped a little before its end (a stream at ``[DONE]``): the
+        rest may arrive within ``DRAIN_S`` and is dropped, then the connection goes back.
+        Otherwise the connection is closed: nobody could tell where the answer would end."""
+        if self._connection is None or self._draining:
+            return
+        if self._complete:
+            self._finish(reusable=self._keep_alive)
+        elif self._error is None and self._headers_done and self._connection.framed:
+            self._draining = True
+            self._chunks.clear()
+            self._buffered = 0
+            self._connection.resume()
+            self._guard.cancel()
+            self._guard = self._loop.call_later(DRAIN_S, self._finish, False)
+        else:
+            self._finish(reusable=False)
+
+    def _finish(self, reusable: bool) -> None:
+        self._guard.cancel()
         connection, self._connection = self._connection, None
         if connection is not None:
-            connection.finish(reusable=self._complete and self._keep_alive and not self._chunks)
+            connection.finish(reusable)
 
 
-def _expire(waiter: asyncio.Future[None]) -> None:
-    if not waiter.done():
-        waiter.set_exception(CallTimeoutError("the upstream sent nothing within the read timeout"))
-
-
-class _Connection(asyncio.Protocol):
+class _Connection(Protocol):
     """One keep-alive connection: carries one exchange at a time."""
 
-    def __init__(self, pool: _OriginPool) -> None:
+    def __init__(self, pool: _OriginPool, loop: AbstractEventLoop) -> None:
         self.pool = pool
-        self.transport: asyncio.Transport | None = None
+        self.loop = loop
+        self.transport: Transport | None = None
         self.parser = httptools.HttpResponseParser(self)
         self.response: Response | None = None
         self.closed = False
         self.idle_since = 0.0
+        self.idle_limit = pool.client.idle_timeout
         self._paused = False
-        self._framed = False
+        self.framed = False
+        """Whether the current answer says where it ends (Content-Length, chunked, no body)."""
+        self._interim = False
+        """The message being parsed is an interim answer (1xx): the answer follows it."""
+        self._ended = True
+        """The current exchange's answer has been parsed to its end (or none was asked for)."""
 
     # asyncio's side
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        # uvloop's transports are not subclasses of asyncio's, but do all that it does.
-        self.transport = cast(asyncio.Transport, transport)
+    def connection_made(self, transport: BaseTransport) -> None:
+        # uvloop's transports are not subclasses of asyncio's, but do all that they do.
+        self.transport = cast(Transport, transport)
         raw = transport.get_extra_info("socket")
         if raw is not None and raw.family in (socket.AF_INET, socket.AF_INET6):
             raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -268,59 +375,83 @@ class _Connection(asyncio.Protocol):
         if response is None:  # bytes nobody asked for: this connection cannot be trusted
             self.close()
             return
+        response._on_bytes()
         try:
             self.parser.feed_data(data)
-        except httptools.HttpParserError:
-            response._fail(ResponseError("the upstream's answer is not valid HTTP/1.1"))
+        except (httptools.HttpParserError, httptools.HttpParserUpgrade):
+            # Not HTTP, or bytes after the end of the answer: an answer already complete stays
+            # as it was, but nothing more is read from this connection.
             self.close()
+            response._fail(ResponseError("the upstream's answer is not valid HTTP/1.1"))
 
     def eof_received(self) -> bool:
-        if self.response is not None:
-            self.response._on_end_of_stream()
+        self._ended_connection(clean=True)
         return False  # close the transport
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self._ended_connection(clean=exc is None)  # a reset never ends an answer
         self.closed = True
-        if self.response is not None:
-            self.response._on_end_of_stream()
         self.pool.forget(self)
+
+    def _ended_connection(self, clean: bool) -> None:
+        response = self.response
+        if response is not None and not self._ended:
+            # Over TLS an end without close_notify looks like a clean one (asyncio and uvloop
+            # report it differently): an answer over TLS must say where it ends.
+            response._on_end(self.framed, clean and self.pool.origin[0] == "http")
 
     # httptools' side
 
     def on_message_begin(self) -> None:
-        self._framed = False
+        if self._ended:
+            raise ResponseError("bytes after the end of the answer")  # stops the parser
+        self.framed = False
+        self._interim = False
 
     def on_header(self, name: bytes, value: bytes) -> None:
         lowered = name.lower()
         if lowered == b"content-length" or (
             lowered == b"transfer-encoding" and b"chunked" in value.lower()
         ):
-            self._framed = True
+            self.framed = True
+        elif lowered == b"keep-alive" and (hint := _KEEP_ALIVE_TIMEOUT.search(value.lower())):
+            # The server closes idle connections after this long: stop using them a second before.
+            self.idle_limit = min(self.pool.client.idle_timeout, int(hint.group(1)) - 1.0)
 
     def on_headers_complete(self) -> None:
+        status = self.parser.get_status_code()
+        if status == 101:
+            raise ResponseError("the upstream switched protocols")
+        if status < 200:  # 100 Continue, 102 Processing, 103 Early Hints: the answer follows
+            self._interim = True
+            return
+        if status in (204, 304):
+            self.framed = True  # no body: its end is the end of the headers
         if self.response is not None:
-            status = self.parser.get_status_code()
-            # A body-less status is framed too: its end is the end of the headers.
-            framed = self._framed or status in (204, 304) or 100 <= status < 200
-            self.response._on_headers(status, framed)
+            self.response._on_headers(status)
 
     def on_body(self, body: bytes) -> None:
-        if self.response is not None:
+        if self.response is not None and not self._interim:
             self.response._on_body(body)
 
     def on_message_complete(self) -> None:
+        if self._interim:
+            self._interim = False
+            return
+        self._ended = True
         if self.response is not None:
             self.response._on_complete(self.parser.should_keep_alive())
 
     # the pool's side
 
-    def send(self, head: bytes, body: bytes, response: Response) -> None:
+    def send(self, request: Request, body: bytes, response: Response) -> None:
         assert self.transport is not None
         self.response = response
-        self.transport.write(head + body)
+        self._ended = False
+        self.transport.write(request.head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
     def pause(self) -> None:
-        if not self._paused and self.transport is not None:
+        if not self._paused and self.transport is not None and not self.closed:
             self._paused = True
             self.transport.pause_reading()
 
@@ -332,7 +463,8 @@ class _Connection(asyncio.Protocol):
     def finish(self, reusable: bool) -> None:
         self.response = None
         self.resume()
-        if reusable and not self.closed:
+        written = self.transport is not None and self.transport.get_write_buffer_size() == 0
+        if reusable and written and self._ended and not self.closed:
             self.pool.give_back(self)
         else:
             self.close()
@@ -344,59 +476,85 @@ class _Connection(asyncio.Protocol):
             if self.transport is not None:
                 self.transport.close()
 
-    def usable(self, now: float, idle_timeout: float) -> bool:
+    def usable(self, now: float) -> bool:
         return (
             not self.closed
             and self.transport is not None
             and not self.transport.is_closing()
-            and now - self.idle_since < idle_timeout
+            and now - self.idle_since < self.idle_limit
         )
 
 
 class _OriginPool:
     """The connections to one scheme, host and port: idle ones reused newest first, at most
-    ``limit`` open; a request beyond that waits for one to be given back."""
+    ``limit`` open. Beyond that, requests wait in turn (first come, first served): a connection
+    given back, or a slot freed, goes to the longest waiting."""
 
     def __init__(self, client: Client, origin: tuple[str, str, int]) -> None:
         self.client = client
         self.origin = origin
         self.idle: list[_Connection] = []
         self.open: set[_Connection] = set()
-        self.waiting: collections.deque[asyncio.Future[None]] = collections.deque()
+        self.waiting: collections.deque[Future[_Connection | None]] = collections.deque()
+        self.promised = 0
+        """Slots handed to waiters that have not connected yet."""
+
+    def _nobody_waiting(self) -> bool:
+        while self.waiting and self.waiting[0].done():
+            self.waiting.popleft()
+        return not self.waiting
+
+    def _idle_connection(self, now: float) -> _Connection | None:
+        while self.idle:
+            connection = self.idle.pop()
+            if connection.usable(now):
+                return connection
+            connection.close()
+            self.open.discard(connection)
+        return None
 
     async def acquire(self, timeouts: Timeouts, deadline: float) -> _Connection:
-        loop = asyncio.get_running_loop()
-        while True:
-            now = loop.time()
-            while self.idle:
-                connection = self.idle.pop()
-                if connection.usable(now, self.client.idle_timeout):
-                    return connection
-                connection.close()
-                self.open.discard(connection)
-            if len(self.open) < self.client.limit:
+        loop = get_running_loop()
+        if self._nobody_waiting():
+            connection = self._idle_connection(loop.time())
+            if connection is not None:
+                return connection
+            if len(self.open) + self.promised < self.client.limit:
                 return await self._connect(timeouts, deadline)
-            turn = loop.create_future()
-            self.waiting.append(turn)
-            try:
-                await asyncio.wait_for(turn, max(0.0, deadline - loop.time()))
-            except TimeoutError:
-                raise CallTimeoutError(
-                    "no connection to the upstream became free in time"
-                ) from None
-            finally:
-                if turn in self.waiting:
-                    self.waiting.remove(turn)
+        turn: Future[_Connection | None] = loop.create_future()
+        self.waiting.append(turn)
+        timer = loop.call_at(deadline, _give_up, turn)
+        try:
+            granted = await turn
+        except BaseException:
+            # Cancelled (or timed out) just after a connection or a slot was handed over:
+            # it goes to the next in turn, not lost.
+            if turn.done() and not turn.cancelled() and turn.exception() is None:
+                self._pass_on(turn.result())
+            raise
+        finally:
+            timer.cancel()
+        if granted is not None:
+            return granted
+        self.promised -= 1
+        return await self._connect(timeouts, deadline)
+
+    def _pass_on(self, granted: _Connection | None) -> None:
+        if granted is not None:
+            self.give_back(granted)
+        else:
+            self.promised -= 1
+            self._free_slot()
 
     async def _connect(self, timeouts: Timeouts, deadline: float) -> _Connection:
-        loop = asyncio.get_running_loop()
+        loop = get_running_loop()
         scheme, host, port = self.origin
-        connection = _Connection(self)
+        connection = _Connection(self, loop)
         self.open.add(connection)
         context = self.client.ssl_context() if scheme == "https" else None
         wait = min(timeouts.connect, max(0.0, deadline - loop.time()))
         try:
-            await asyncio.wait_for(
+            await wait_for(
                 loop.create_connection(
                     lambda: connection,
                     host,
@@ -409,7 +567,7 @@ class _OriginPool:
         except TimeoutError:
             self.forget(connection)
             raise CallTimeoutError("no connection to the upstream within the timeout") from None
-        except (OSError, ssl.SSLError):
+        except OSError:  # ssl.SSLError is one too
             self.forget(connection)
             raise ConnectFailedError("the upstream could not be reached") from None
         except BaseException:
@@ -419,22 +577,27 @@ class _OriginPool:
         return connection
 
     def give_back(self, connection: _Connection) -> None:
-        connection.idle_since = asyncio.get_running_loop().time()
+        connection.idle_since = get_running_loop().time()
+        while self.waiting:
+            turn = self.waiting.popleft()
+            if not turn.done():
+                turn.set_result(connection)  # handed over: nobody can take it in between
+                return
         self.idle.append(connection)
-        self._next()
 
     def forget(self, connection: _Connection) -> None:
         if connection in self.open:
             self.open.discard(connection)
             if connection in self.idle:
                 self.idle.remove(connection)
-            self._next()
+            self._free_slot()
 
-    def _next(self) -> None:
+    def _free_slot(self) -> None:
         while self.waiting:
             turn = self.waiting.popleft()
             if not turn.done():
-                turn.set_result(None)
+                self.promised += 1
+                turn.set_result(None)  # a slot: the waiter connects
                 return
 
     def close(self) -> None:
@@ -444,6 +607,11 @@ class _OriginPool:
         self.idle.clear()
 
 
+def _give_up(turn: Future[_Connection | None]) -> None:
+    if not turn.done():
+        turn.set_exception(CallTimeoutError("no connection to the upstream became free in time"))
+
+
 class Client:
     """Keep-alive connections to every upstream, created inside the running event loop."""
 
@@ -451,54 +619,34 @@ class Client:
         self,
         *,
         limit: int = 200,
-        idle_timeout: float = 30.0,
+        idle_timeout: float = 15.0,
         context: ssl.SSLContext | None = None,
-        user_agent: str = "mamori-gateway",
     ) -> None:
         self.limit = limit
         self.idle_timeout = idle_timeout
         self._context = context
         self._pools: dict[tuple[str, str, int], _OriginPool] = {}
-        self._user_agent = user_agent
 
     def ssl_context(self) -> ssl.SSLContext:
         if self._context is None:  # the system's trust store (SSL_CERT_FILE also applies)
             self._context = ssl.create_default_context()
         return self._context
 
-    async def post(
-        self,
-        target: Target,
-        headers: Mapping[str, str],
-        body: bytes,
-        timeouts: Timeouts,
-        accept: str = "application/json",
-    ) -> Response:
+    async def send(self, request: Request, body: bytes, timeouts: Timeouts) -> Response:
         """Send ``body`` and return once the answer's status line and headers are in."""
-        loop = asyncio.get_running_loop()
+        loop = get_running_loop()
         deadline = loop.time() + timeouts.total
-        pool = self._pools.get(target.origin)
+        origin = request.target.origin
+        pool = self._pools.get(origin)
         if pool is None:
-            pool = self._pools[target.origin] = _OriginPool(self, target.origin)
-        head = (
-            f"POST {target.path} HTTP/1.1\r\nHost: {target.host_header}\r\n".encode("latin-1")
-            + _header_block(
-                [
-                    ("User-Agent", self._user_agent),
-                    ("Accept", accept),
-                    ("Content-Length", str(len(body))),
-                    *headers.items(),
-                ]
-            )
-            + b"\r\n"
-        )
+            pool = self._pools[origin] = _OriginPool(self, origin)
         connection = await pool.acquire(timeouts, deadline)
-        response = Response(connection, timeouts, deadline)
+        response = Response(connection, timeouts, deadline, request.stream)
         try:
-            connection.send(head, body, response)
+            connection.send(request, body, response)
             await response._headers()
         except BaseException:
-            response.close()
+            response._finish(reusable=False)
             raise
         return response
 
@@ -506,7 +654,7 @@ class Client:
         for pool in self._pools.values():
             pool.close()
         self._pools.clear()
-        await asyncio.sleep(0)  # let the transports finish closing
+        await sleep(0)  # let the transports finish closing
 
     def connections(self) -> dict[tuple[str, str, int], tuple[int, int]]:
         """(open, idle) connections per origin, for tests and diagnostics."""

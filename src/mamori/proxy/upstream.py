@@ -17,6 +17,7 @@ from mamori.proxy.http1 import (
     CallTimeoutError,
     Client,
     HTTPClientError,
+    Request,
     Response,
     Target,
     Timeouts,
@@ -41,13 +42,15 @@ def keys_from_environment(config: GatewayConfig, where: str) -> dict[str, str]:
             if upstream.api_key_env is None:
                 continue
             value = os.environ.get(upstream.api_key_env)
+            where = f"systems[{route.system}].upstreams.{upstream.name}.api_key_env"
             if not value:
                 problems.append(
-                    Problem(
-                        f"systems[{route.system}].upstreams.{upstream.name}.api_key_env",
-                        "problem.env_missing",
-                        {"name": upstream.api_key_env},
-                    )
+                    Problem(where, "problem.env_missing", {"name": upstream.api_key_env})
+                )
+            elif not (value.isascii() and value.isprintable()):
+                # Sent in a header: a line break or a non-ASCII character cannot go there.
+                problems.append(
+                    Problem(where, "problem.env_not_a_key", {"name": upstream.api_key_env})
                 )
             else:
                 keys[upstream.name] = value
@@ -77,10 +80,9 @@ class StreamedAnswer:
 
 @dataclass(frozen=True)
 class _Route:
-    """One upstream path, prepared once: where it goes, what it carries, how long it may take."""
+    """One upstream path, prepared once: the request's line and headers, how long it may take."""
 
-    target: Target
-    headers: dict[str, str]
+    request: Request
     timeouts: Timeouts
 
 
@@ -88,19 +90,19 @@ class Upstreams:
     def __init__(self, keys: dict[str, str]) -> None:
         self.keys = keys
         self._client: Client | None = None
-        self._routes: dict[tuple[str, str], _Route] = {}
+        self._routes: dict[tuple[str, str, bool], _Route] = {}
 
     def _http(self) -> Client:
         if self._client is None:  # its connections belong to the running event loop
-            self._client = Client(user_agent=f"mamori-gateway/{__version__}")
+            self._client = Client()
         return self._client
 
     async def close(self) -> None:
         if self._client is not None:
             await self._client.aclose()
 
-    def _route(self, upstream: Upstream, path: str) -> _Route:
-        route = self._routes.get((upstream.name, path))
+    def _route(self, upstream: Upstream, path: str, stream: bool) -> _Route:
+        route = self._routes.get((upstream.name, path, stream))
         if route is None:
             headers = {"Content-Type": "application/json"}
             key = self.keys.get(upstream.name)
@@ -108,27 +110,28 @@ class Upstreams:
                 headers["api-key"] = key
             elif key:
                 headers["Authorization"] = f"Bearer {key}"
-            route = _Route(
+            request = Request.post(
                 Target.of(str(upstream.base_url).rstrip("/") + path),
                 headers,
-                Timeouts(
-                    connect=upstream.connect_timeout_s,
-                    read=upstream.read_timeout_s,
-                    total=upstream.total_timeout_s,
-                ),
+                accept="text/event-stream" if stream else "application/json",
+                user_agent=f"mamori-gateway/{__version__}",
+                stream=stream,
             )
-            self._routes[(upstream.name, path)] = route
+            timeouts = Timeouts(
+                connect=upstream.connect_timeout_s,
+                read=upstream.read_timeout_s,
+                total=upstream.total_timeout_s,
+            )
+            route = self._routes[(upstream.name, path, stream)] = _Route(request, timeouts)
         return route
 
     async def _open(
-        self, upstream: Upstream, path: str, body: dict[str, Any], accept: str
+        self, upstream: Upstream, path: str, body: dict[str, Any], stream: bool
     ) -> Response:
-        route = self._route(upstream, path)
+        route = self._route(upstream, path, stream)
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         try:
-            return await self._http().post(
-                route.target, route.headers, data, route.timeouts, accept
-            )
+            return await self._http().send(route.request, data, route.timeouts)
         except CallTimeoutError:
             raise UpstreamFailedError(504, "upstream_timeout") from None
         except HTTPClientError:
@@ -136,7 +139,7 @@ class Upstreams:
 
     async def post(self, upstream: Upstream, path: str, body: dict[str, Any]) -> tuple[int, Any]:
         """(status, JSON body) of a non-streamed call; 5xx, timeouts and transport errors raise."""
-        response = await self._open(upstream, path, body, "application/json")
+        response = await self._open(upstream, path, body, stream=False)
         status = response.status
         try:
             raw = await response.read()
@@ -153,7 +156,7 @@ class Upstreams:
 
     async def stream(self, upstream: Upstream, path: str, body: dict[str, Any]) -> StreamedAnswer:
         """Open a streamed call (the status is checked; the lines are read by the caller)."""
-        response = await self._open(upstream, path, body, "text/event-stream")
+        response = await self._open(upstream, path, body, stream=True)
         if response.status >= 400:
             with contextlib.suppress(HTTPClientError):  # the status says enough
                 await response.read()
