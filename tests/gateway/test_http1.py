@@ -290,10 +290,114 @@ def test_a_stream_stopped_at_done_keeps_its_connection_when_the_end_follows(run:
             response = await client.send(post(target, stream=True), b"{}", QUICK)
             async for line in response.lines():
                 if line.startswith(b"data: [DONE]"):
+                    response.ending = True  # what the gateway's stream reader does
                     break
+            response.close()
             await asyncio.sleep(0.1)
         assert len(accepted) == 1
         await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_a_stream_stopped_early_is_closed_at_once_and_its_slot_freed(run: Runner) -> None:
+    """Stopped before its end (the guard blocked it, the client left), a stream's connection is
+    closed at once: the model stops writing, and a request waiting for the slot goes ahead."""
+    ended: list[float] = []
+
+    async def generating(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        try:
+            while True:
+                writer.write(b"%x\r\n%s\r\n" % (len(b"data: token\n\n"), b"data: token\n\n"))
+                await writer.drain()
+                await asyncio.sleep(0.02)
+        finally:
+            ended.append(asyncio.get_running_loop().time())
+
+    async def scenario() -> None:
+        server, target, _ = await serve(generating)
+        client = Client(limit=1)
+        response = await client.send(post(target, stream=True), b"{}", QUICK)
+        async for _line in response.lines():
+            break
+        closed_at = asyncio.get_running_loop().time()
+        response.close()
+        waiting = asyncio.ensure_future(client.send(post(target, stream=True), b"{}", QUICK))
+        second = await asyncio.wait_for(waiting, 0.5)  # not DRAIN_S: the slot was freed at once
+        second.close()
+        await asyncio.sleep(0.1)
+        assert ended and ended[0] - closed_at < 0.5
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_a_drain_that_meets_stray_bytes_never_hands_a_dying_connection_over(run: Runner) -> None:
+    """The end of a drained answer and junk after it, in one segment, while a request waits for
+    the only connection: the junk closes the connection, and the waiter gets a new one."""
+
+    async def junk_after_the_end(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        done = b"data: [DONE]\n\n"
+        writer.write(b"%x\r\n%s\r\n" % (len(done), done))
+        await writer.drain()
+        await asyncio.sleep(0.05)
+        writer.write(b"0\r\n\r\nX")  # the end, then a byte that is no answer's
+        await writer.drain()
+        await asyncio.sleep(0.5)
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not accepted_before:
+            accepted_before.append(1)
+            await junk_after_the_end(reader, writer)
+            return
+        await read_request(reader)
+        writer.write(ok(b'{"for": "B"}'))
+        await writer.drain()
+
+    accepted_before: list[int] = []
+
+    async def scenario() -> None:
+        server, target, accepted = await serve(answer)
+        client = Client(limit=1)
+        first = await client.send(post(target, stream=True), b"{}", QUICK)
+        async for line in first.lines():
+            if line.startswith(b"data: [DONE]"):
+                first.ending = True
+                break
+        first.close()  # drains, holding the only slot
+        assert await call(client, target) == (200, b'{"for": "B"}')
+        assert len(accepted) == 2
+        await client.aclose()
+        server.close()
+
+    run(scenario)
+
+
+def test_closing_the_client_wakes_the_requests_waiting_for_a_slot(run: Runner) -> None:
+    async def never(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        await asyncio.sleep(5)
+
+    async def scenario() -> None:
+        server, target, _ = await serve(never)
+        client = Client(limit=1)
+        busy = asyncio.ensure_future(call(client, target))
+        await asyncio.sleep(0.05)
+        waiting = asyncio.ensure_future(call(client, target))
+        await asyncio.sleep(0.05)
+        await client.aclose()
+        with pytest.raises(ConnectFailedError):
+            await asyncio.wait_for(waiting, 1)
+        with pytest.raises(ResponseError):
+            await busy
         server.close()
 
     run(scenario)
@@ -677,5 +781,41 @@ def test_against_the_fake_upstream_model(run: Runner, upstream: Server) -> None:
         assert lines[-2:] == [b"data: [DONE]\n", b"\n"]
         assert client.connections()[target.origin] == (1, 1)
         await client.aclose()
+
+    run(scenario)
+
+
+def test_a_streamed_call_refused_with_a_large_page_fails_at_once(run: Runner) -> None:
+    """A proxy's 600 KB error page for a streamed call: the status says enough, the page is not
+    read (read with back-pressure on, it would stall for the whole read timeout)."""
+    from mamori.content.gateway import Upstream
+    from mamori.proxy.upstream import UpstreamFailedError, Upstreams
+
+    async def refusing(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        page = b"<html>" + b"x" * 600_000 + b"</html>"
+        writer.write(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: %d\r\n\r\n" % len(page))
+        writer.write(page)
+        await writer.drain()
+        await asyncio.sleep(5)
+
+    async def scenario() -> None:
+        server, target, _ = await serve(refusing)
+        upstream = Upstream(
+            name="proxy",
+            base_url=f"http://127.0.0.1:{target.port}/v1",
+            location="japan",
+            deployment="on-premises",
+            read_timeout_s=3,
+        )
+        upstreams = Upstreams({})
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        with pytest.raises(UpstreamFailedError) as refused:
+            await upstreams.stream(upstream, "/chat/completions", {"stream": True})
+        assert refused.value.status == 502 and refused.value.upstream_status == 503
+        assert loop.time() - started < 1
+        await upstreams.close()
+        server.close()
 
     run(scenario)

@@ -28,7 +28,7 @@ from asyncio import (
     Transport,
     get_running_loop,
     sleep,
-    wait_for,
+    timeout,
 )
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
@@ -167,6 +167,9 @@ class Response:
         self._last_bytes = self._loop.time()
         self._draining = False
         self._drained = 0
+        self.ending = False
+        """Set by a reader that has all it wants and knows the answer's end is due (a stream at
+        ``data: [DONE]``): closing then drains instead of closing (see ``close``)."""
         self._guard = self._loop.call_at(deadline, self._abandon)
 
     # --- fed by the connection -----------------------------------------------------------------
@@ -208,7 +211,9 @@ class Response:
         self._complete = True
         self._keep_alive = keep_alive
         if self._draining:
-            self._finish(reusable=keep_alive)
+            # Inside the parser, which may still meet bytes after this answer: the connection
+            # is given back once it is done with them (and closed if they are not HTTP's end).
+            self._loop.call_soon(self._finish, keep_alive)
         self._wake()
 
     def _on_end(self, framed: bool, clean: bool) -> None:
@@ -272,6 +277,9 @@ class Response:
 
     async def read(self) -> bytes:
         """The whole body (then the connection goes back to the pool)."""
+        self._streaming = False  # read whole: pausing the socket would only stall it
+        if self._connection is not None:
+            self._connection.resume()
         try:
             while not self._complete:
                 if self._error is not None:
@@ -315,16 +323,22 @@ class Response:
         finally:
             self.close()
 
-    def close(self) -> None:
+    def close(self, *, ending: bool = False) -> None:
         """Done with the answer. Read to its end on a connection that stays open: the connection
-        goes back to the pool. Stopped a little before its end (a stream at ``[DONE]``): the
-        rest may arrive within ``DRAIN_S`` and is dropped, then the connection goes back.
-        Otherwise the connection is closed: nobody could tell where the answer would end."""
+        goes back to the pool. ``ending``: the caller stopped where the answer is about to end
+        (a stream at ``data: [DONE]``); the rest may arrive within ``DRAIN_S`` and is dropped,
+        then the connection goes back. Otherwise (a blocked answer, a client gone, an error) the
+        connection is closed at once — which also stops a model still writing."""
         if self._connection is None or self._draining:
             return
         if self._complete:
             self._finish(reusable=self._keep_alive)
-        elif self._error is None and self._headers_done and self._connection.framed:
+        elif (
+            (ending or self.ending)
+            and self._error is None
+            and self._headers_done
+            and self._connection.framed
+        ):
             self._draining = True
             self._chunks.clear()
             self._buffered = 0
@@ -513,16 +527,22 @@ class _OriginPool:
             self.open.discard(connection)
         return None
 
-    async def acquire(self, timeouts: Timeouts, deadline: float) -> _Connection:
+    async def acquire(
+        self, timeouts: Timeouts, deadline: float, *, first: bool = False
+    ) -> _Connection:
+        """A connection to send on; ``first``: this request has waited its turn already."""
         loop = get_running_loop()
-        if self._nobody_waiting():
+        if first or self._nobody_waiting():
             connection = self._idle_connection(loop.time())
             if connection is not None:
                 return connection
             if len(self.open) + self.promised < self.client.limit:
                 return await self._connect(timeouts, deadline)
         turn: Future[_Connection | None] = loop.create_future()
-        self.waiting.append(turn)
+        if first:
+            self.waiting.appendleft(turn)
+        else:
+            self.waiting.append(turn)
         timer = loop.call_at(deadline, _give_up, turn)
         try:
             granted = await turn
@@ -534,10 +554,16 @@ class _OriginPool:
             raise
         finally:
             timer.cancel()
-        if granted is not None:
+        if granted is None:
+            self.promised -= 1
+            return await self._connect(timeouts, deadline)
+        if granted.usable(loop.time()):
             return granted
-        self.promised -= 1
-        return await self._connect(timeouts, deadline)
+        # It died between the hand-over and this turn (the upstream closed it): the slot is
+        # free again, and this request keeps its place at the head of the queue.
+        granted.close()
+        self.forget(granted)
+        return await self.acquire(timeouts, deadline, first=True)
 
     def _pass_on(self, granted: _Connection | None) -> None:
         if granted is not None:
@@ -554,16 +580,15 @@ class _OriginPool:
         context = self.client.ssl_context() if scheme == "https" else None
         wait = min(timeouts.connect, max(0.0, deadline - loop.time()))
         try:
-            await wait_for(
-                loop.create_connection(
+            # Not wait_for: on 3.11 it can swallow a cancel that arrives as the connection is made.
+            async with timeout(wait):
+                await loop.create_connection(
                     lambda: connection,
                     host,
                     port,
                     ssl=context,
                     server_hostname=host if context is not None else None,
-                ),
-                wait,
-            )
+                )
         except TimeoutError:
             self.forget(connection)
             raise CallTimeoutError("no connection to the upstream within the timeout") from None
@@ -605,6 +630,10 @@ class _OriginPool:
             connection.close()
         self.open.clear()
         self.idle.clear()
+        while self.waiting:
+            turn = self.waiting.popleft()
+            if not turn.done():
+                turn.set_exception(ConnectFailedError("the gateway is closing its connections"))
 
 
 def _give_up(turn: Future[_Connection | None]) -> None:

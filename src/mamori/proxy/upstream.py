@@ -3,7 +3,6 @@ timeouts and keys, and errors turned into OpenAI-shaped 502 / 504 answers."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from collections.abc import AsyncIterator
@@ -42,15 +41,15 @@ def keys_from_environment(config: GatewayConfig, where: str) -> dict[str, str]:
             if upstream.api_key_env is None:
                 continue
             value = os.environ.get(upstream.api_key_env)
-            where = f"systems[{route.system}].upstreams.{upstream.name}.api_key_env"
+            field = f"systems[{route.system}].upstreams.{upstream.name}.api_key_env"
             if not value:
                 problems.append(
-                    Problem(where, "problem.env_missing", {"name": upstream.api_key_env})
+                    Problem(field, "problem.env_missing", {"name": upstream.api_key_env})
                 )
             elif not (value.isascii() and value.isprintable()):
                 # Sent in a header: a line break or a non-ASCII character cannot go there.
                 problems.append(
-                    Problem(where, "problem.env_not_a_key", {"name": upstream.api_key_env})
+                    Problem(field, "problem.env_not_a_key", {"name": upstream.api_key_env})
                 )
             else:
                 keys[upstream.name] = value
@@ -68,13 +67,19 @@ class StreamedAnswer:
     async def lines(self) -> AsyncIterator[str]:
         try:
             async for raw in self.response.lines():
-                yield raw.decode("utf-8", "replace").rstrip("\r\n")
+                line = raw.decode("utf-8", "replace").rstrip("\r\n")
+                if line.replace(" ", "") == "data:[DONE]":
+                    # Only the end of the chunked answer is due now: however the reading stops,
+                    # the connection may wait for it and be kept.
+                    self.response.ending = True
+                yield line
         except TimeoutError:
             raise UpstreamFailedError(504, "upstream_timeout") from None
         except HTTPClientError:
             raise UpstreamFailedError(502, "upstream_unreachable") from None
 
     async def aclose(self) -> None:
+        # Before [DONE] (blocked, client gone) the connection is closed at once: the model stops.
         self.response.close()
 
 
@@ -158,8 +163,7 @@ class Upstreams:
         """Open a streamed call (the status is checked; the lines are read by the caller)."""
         response = await self._open(upstream, path, body, stream=True)
         if response.status >= 400:
-            with contextlib.suppress(HTTPClientError):  # the status says enough
-                await response.read()
+            response.close()  # the status says enough; its body is not read
             status = 502 if response.status >= 500 else response.status
             raise UpstreamFailedError(status, "upstream_error", response.status)
         return StreamedAnswer(response)
