@@ -432,6 +432,19 @@ PERSON_ROWS = [
     row("番号｜資料名｜担当｜文書番号", id="heading-after-a-label-in-a-table"),
     row("支出負担行為担当官 東山財務局総務部長", id="office-before-a-title"),
     row("大麻を栽培するには都道府県知事の免許が必要です。", id="no-person-in-licence-text"),
+    # Surnames and given names beyond the lexicons, from the name dictionary (SudachiDict).
+    row(
+        "すみません、さっきお電話した蒔田です！", "蒔田", id="dictionary-surname-self-introduction"
+    ),
+    row(
+        "同席者として伊集院主任の名前が挙がった。", "伊集院", id="dictionary-surname-before-a-title"
+    ),
+    row("作成：情報政策課 真鍋 紗良（内線4102）", "真鍋 紗良", id="dictionary-given-name-spaced"),
+    row("羽生田さんへの連絡は済んでいます。", "羽生田", id="dictionary-surname-before-san"),
+    # …but a word it also knows as an ordinary noun is not a name, whatever the clue.
+    row("SNSの高額求人は犯罪への入口です。", id="dictionary-common-noun-before-desu"),
+    row("まちの下を流れる水の旅を追いかける絵本です。", id="dictionary-common-noun-ehon"),
+    row("民生委員の上田さんが訪問した。", "上田", id="dictionary-common-noun-before-iin"),
 ]
 
 

@@ -106,6 +106,14 @@ class ScreeningDataError(ContentError):
     remedy_key = "remedy.screening_invalid"
 
 
+class NameDictionaryMissingError(ContentError):
+    """The person recogniser's name dictionary (a PyPI package) is not installed."""
+
+    code = "MAMORI-1006"
+    message_key = "error.name_dictionary_missing"
+    remedy_key = "remedy.name_dictionary_missing"
+
+
 class PolicyInvalidError(ContentError):
     code = "MAMORI-1004"
     message_key = "error.policy_invalid"

@@ -92,6 +92,20 @@ class PatternRecognizer(Strict):
     description: Localized
 
 
+class NameDictionary(Strict):
+    """A dictionary of Japanese personal names (SudachiDict, a PyPI package) for the surnames and
+    given names the recogniser's own lexicons lack. It only widens what counts as a surname or a
+    given name; the recogniser's clues (labels, honorifics, titles …) stay what they are."""
+
+    edition: Literal["small", "core", "full"] = "small"
+    """SudachiDict edition; ``sudachidict-<edition>`` must be installed (mamori depends on small)."""
+    surname_lengths: tuple[Annotated[int, Field(ge=1)], Annotated[int, Field(le=8)]] = (2, 4)
+    """Kanji only, from … to … characters (one-kanji surnames are too often ordinary words)."""
+    given_name_lengths: tuple[Annotated[int, Field(ge=1)], Annotated[int, Field(le=8)]] = (1, 3)
+    skip_common_nouns: bool = True
+    """A word the dictionary also knows as a common noun (真壁, 入口, 絵本) is not taken as a name."""
+
+
 class PersonRecognizer(Strict):
     """Japanese and Latin-script names: surname lexicon, honorifics, labels such as 氏名."""
 
@@ -105,6 +119,8 @@ class PersonRecognizer(Strict):
     stop_words: str
     """Lexicon id of words that look like names but are not (地名, 組織名 …)."""
     latin_titles: str
+    dictionary: NameDictionary | None = None
+    """Surnames and given names beyond the lexicons; none: the lexicons alone."""
     scores: dict[
         Literal["label", "honorific", "surname_given", "latin_title", "latin_label"], Score
     ]

@@ -21,6 +21,7 @@ from mamori.screening.detectors.base import (
     to_finding,
 )
 from mamori.screening.findings import Explanation, Finding
+from mamori.screening.names import Names
 from mamori.screening.searchable import searchable
 
 _KANJI = "一-龥々〆ヶ"
@@ -156,6 +157,7 @@ class PersonDetector:
         self.honorific_set = frozenset(self.honorifics)
         self.honorific_suffixes = tuple(self.honorifics)
         self.longest_honorific = max((len(h) for h in self.honorifics), default=0)
+        self.names = Names(recognizer.dictionary) if recognizer.dictionary is not None else None
         self.longest_surname = max(len(s) for s in self.surnames)
         self.longest_given = max((len(g) for g in self.given_names), default=0)
         # Cheap gates for the surname + given-name pass: most kanji runs start with neither.
@@ -215,6 +217,29 @@ class PersonDetector:
             sorted({t.split()[-1] if t.split() else "" for t in self.latin_titles})
         )
 
+    def _surname(self, word: str) -> bool:
+        """A surname of the lexicon or, beyond it, of the name dictionary."""
+        return word in self.surnames or (self.names is not None and self.names.surname(word))
+
+    def _surname_length(self, text: str, start: int, limit: int) -> int:
+        """The length of the longest surname at ``start`` (at most ``limit`` characters): the
+        lexicon's, else the dictionary's; 0 when there is none. The lexicon is asked first, in C,
+        so the dictionary is consulted only where the lexicon knows no surname at all."""
+        surnames = self.surnames
+        for size in range(min(self.longest_surname, limit), 0, -1):
+            if text[start : start + size] in surnames:
+                return size
+        if self.names is not None:
+            shortest = self.names.shortest_surname - 1
+            for size in range(min(self.names.longest_surname, limit), shortest, -1):
+                if self.names.surname(text[start : start + size]):
+                    return size
+        return 0
+
+    def _given(self, word: str) -> bool:
+        """A given name of the lexicon or, beyond it, of the name dictionary."""
+        return word in self.given_names or (self.names is not None and self.names.given_name(word))
+
     def _plausible(self, name: str) -> bool:
         bare = name.replace(" ", "")
         return (
@@ -234,11 +259,12 @@ class PersonDetector:
         for position, char in enumerate(run):
             if char == " ":
                 continue  # a name starts at the next character, which is tried next
-            if remaining <= 7 and char in self.surname_firsts:
-                rest = run[position:]
-                for size in range(min(self.longest_surname, len(rest)), 0, -1):
-                    if rest[:size] in self.surnames:
-                        return position
+            if (
+                remaining <= 7
+                and char in self.surname_firsts
+                and self._surname_length(run, position, len(run) - position)
+            ):
+                return position
             remaining -= 1
         return None
 
@@ -250,6 +276,8 @@ class PersonDetector:
         if run in self.stop_words:
             return
         for size in range(min(self.longest_surname, len(run)), 0, -1):
+            # Surnames of the lexicon only: without any clue around it, a word the dictionary
+            # also calls a surname is too often something else.
             if run[:size] not in self.surnames:
                 continue
             rest = run[size:]
@@ -294,17 +322,15 @@ class PersonDetector:
         if run is None:
             return None
         run_end = run.end()
-        for size in range(min(self.longest_surname, run_end - position), 0, -1):
-            if text[position : position + size] in self.surnames:
-                break
-        else:
+        size = self._surname_length(text, position, run_end - position)
+        if not size:
             return None
         surname_end = position + size
         if text[position:run_end] in self.stop_words:
             return None
         if surname_end < run_end:  # unspaced: the rest of the kanji run is the given name
             given = text[surname_end:run_end]
-            if given in self.given_names or (size >= 2 and self._given_ok(given)):
+            if self._given(given) or (size >= 2 and self._given_ok(given)):
                 return run_end
             if given in self.all_titles or given.startswith(tuple(self.all_titles)):
                 return surname_end if alone and (size >= 2 or short) else None
@@ -316,7 +342,7 @@ class PersonDetector:
                 return spaced.end()
         for length in range(min(self.longest_given, 4), 1, -1):  # a hiragana given name
             given = text[after : after + length]
-            if _HIRAGANA.match(given) and given in self.given_names:
+            if _HIRAGANA.match(given) and self._given(given):
                 return after + length
         return surname_end if alone and (size >= 2 or short) else None
 
@@ -430,7 +456,7 @@ class PersonDetector:
                 position = match.start(2)  # 申請者 氏名（ローマ字）：… — that label leads on
                 continue
             unit = text[match.end(1) : match.start(2)].rstrip(" ")
-            if unit in self.surnames:  # 氏名 阿部 葵: a surname in 部, not a department
+            if unit and self._surname(unit):  # 氏名 阿部 葵: a surname in 部, not a department
                 end = self._name_at(text, match.end(1), alone=True)
                 if end is not None:
                     add(match.end(1), end, "label", text[match.start() : match.start(1)])
@@ -488,9 +514,7 @@ class PersonDetector:
                 bare = run.replace(" ", "")
                 katakana = bool(_KATAKANA_RUN.fullmatch(run))
                 kana_honorific = match.group() in _KANA_HONORIFICS
-                if not (
-                    bare in self.given_names or katakana or (kana_honorific and 2 <= len(bare) <= 4)
-                ):
+                if not (self._given(bare) or katakana or (kana_honorific and 2 <= len(bare) <= 4)):
                     continue
                 offset = 0
             name = run[offset:]
@@ -508,7 +532,7 @@ class PersonDetector:
                 name = bare[: -len(title)]
             # 林課長, 原さん: a one-kanji surname standing alone before the title is a name too.
             if self._plausible(name) or (
-                name in self.surnames and (offset == 0 or run[offset - 1] == " ")
+                self._surname(name) and (offset == 0 or run[offset - 1] == " ")
             ):
                 add(
                     back.start() + offset,
@@ -521,7 +545,7 @@ class PersonDetector:
         for match in [m for m in runs if m[0][:2] in heads or m[0][0] in singles]:
             self._surname_given(text, match.start(), match.end(), add)
         for match in _spaced_kanji(text) if may("spaced") else ():
-            if match.group(1) in self.surnames and match.group(2) in self.given_names:
+            if self._surname(match.group(1)) and self._given(match.group(2)):
                 add(match.start(), match.end(), "surname_given", "")
         for match in self.title_regex.finditer(text) if may("title") else ():
             end = self._name_at(text, match.end(), alone=True)
@@ -573,7 +597,7 @@ class PersonDetector:
                 if (
                     office is not None
                     and office.end() < item.end()
-                    and office.group().rstrip(" ") not in self.surnames
+                    and not self._surname(office.group().rstrip(" "))
                 ):
                     start = office.end()  # 事務局：情報政策課 真壁
                 end = self._name_at(text, start, alone=True)
@@ -634,7 +658,7 @@ class PersonDetector:
                 name = cell.strip(" ")
                 if name.endswith(self.title_suffixes):  # 総務課長 is an office; 山田課長 a name
                     bare = self._strip_honorific(name)
-                    name = bare if bare in self.surnames else ""
+                    name = bare if self._surname(bare) else ""
                 if name and _NAME_CELL.fullmatch(name) and self._plausible(name):
                     start = cell_start + len(cell) - len(cell.lstrip(" "))
                     yield start, start + len(name), heading
