@@ -445,6 +445,35 @@ PERSON_ROWS = [
     row("SNSの高額求人は犯罪への入口です。", id="dictionary-common-noun-before-desu"),
     row("まちの下を流れる水の旅を追いかける絵本です。", id="dictionary-common-noun-ehon"),
     row("民生委員の上田さんが訪問した。", "上田", id="dictionary-common-noun-before-iin"),
+    # Who of an office comes next: 人事課 福田, …係 菅野（内線…）.
+    row("——人事課 福田", "福田", id="office-then-surname"),
+    row("（作成：都市計画課 橋本　内線3318）", "橋本", id="office-then-surname-extension"),
+    row("3 問合せ　総務課 庁舎管理係 菅野（内線2204）", "菅野", id="section-then-surname"),
+    row("総務課 会議室で開催する。", id="office-then-a-room"),
+    # Spaced pairs overlap: the title's pair does not hide the name's.
+    row("担任 森田 勇気 → 保護者", "森田 勇気", id="spaced-name-after-a-spaced-title"),
+    # Roles as labels, and an office between a label and the name.
+    row("確認者: 人事課 太田", "太田", id="role-label-office-name"),
+    row("要支援者　石井 悠真　昭和9年6月6日生", "石井 悠真", id="role-label-spaced-name"),
+    # An office's name cut by the pattern, an acronym: not names.
+    row("作成者：防災危機管理課・地区社協", id="label-then-an-office-cut-short"),
+    row("報告者：情報政策課 CSIRT 菊池 悠（0244-24-5220）", "菊池 悠", id="acronym-is-not-a-name"),
+    row("地権者：株式会社上毛不動産", id="label-then-a-company"),
+    # Bilingual labels: the English half is not a name; the name follows its colon.
+    row("出生児 Child: TRAN GIA HAN（2025/05/30 生）", "TRAN GIA HAN", id="bilingual-label-latin"),
+    row(
+        "口座名義 Account holder: チャン ヴァン ドゥック",
+        "チャン ヴァン ドゥック",
+        id="bilingual-label-kana",
+    ),
+    # A surname alone on the last line signs a letter; on another line it is not enough.
+    row("よろしくお願いします。\n山本", "山本", id="surname-signs-the-last-line"),
+    row("山本\n以上、よろしくお願いします。", id="surname-alone-on-a-first-line"),
+    # Latin titles with their colon or comma; without them, "from" leads into places.
+    row("From: Maria Luisa Santos <mlsantos@example.org>", "Maria Luisa Santos", id="from-header"),
+    row("Caller: Bishnu Prasad Thapa (Nepal)", "Bishnu Prasad Thapa", id="caller-label"),
+    row("allowance for my daughter, Angela Santos Mori, who", "Angela Santos Mori", id="daughter"),
+    row("The delegation from Uppsala arrives on 2 October.", id="from-a-place"),
 ]
 
 

@@ -57,12 +57,18 @@ _CLOSINGS = (
 _INTRODUCTIONS = frozenset({"this is", "i'm", "i am"})
 _NAME_AFTER_LABEL = (
     f"([{_KANJI}]{{1,5}}(?: [{_KANJI}]{{1,5}})?"
-    r"|[ァ-ヶー]{1,10}(?:[ ・][ァ-ヶー]{1,10})?"
+    r"|[ァ-ヶー]{1,10}(?:[ ・][ァ-ヶー]{1,10}){0,2}"  # three parts: チャン ヴァン ドゥック
     r"|[ぁ-ゖー]{2,10}(?: [ぁ-ゖー]{1,10})?"
     r"|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2})"
 )
 # A short note in brackets between a label and the name: 口座名義（カナ）：, 氏名(自署) …
 _LABEL_NOTE = r"(?:\s*\([^()\n]{1,6}\))?"
+# The name after a bilingual label's colon (口座名義 Account holder: チャン ヴァン ドゥック).
+_NAME_AFTER_COLON = re.compile(r"[^\S\n]*" + _NAME_AFTER_LABEL)
+# One word in capitals, up to six letters: an acronym (CSIRT, NHK), not a name.
+_ACRONYM = re.compile("[A-Z]{2,6}")
+# A label's colon after a word: what stands before it is a label, not a name.
+_LABEL_COLON = re.compile(r"(?: [a-z]+)* ?[:：]")
 # The speaker of a chat log line: "[16:41] 新井 勝：…", "2024-06-11 18:40 野々村: …".
 _CHAT_SPEAKER = re.compile(
     r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|(?m:^)\d{4}[-/]\d{1,2}[-/]\d{1,2} \d{1,2}:\d{2}(?::\d{2})?)"
@@ -81,6 +87,14 @@ _LIST_LABEL = re.compile(
 )
 _LIST_ITEM = re.compile("[^、,，]+")
 _ORG_UNIT_AT = re.compile(f"(?:{_ORG_UNIT}) ?")
+# The end of an office's name, then a space or a bracket: who of that office comes next
+# (人事課 福田, 情報政策課（中野）, 庁舎管理係 菅野（内線2204）).
+_OFFICE_THEN = re.compile(
+    "(?:課|室|部|局|係|班|センター|事務所|事務局|本部|支所|包括|委員会|グループ)(?: |[(（])"
+)
+# What may follow a person named after an office: the end of the line or of the text, a
+# space, punctuation, a bracket or an extension number.
+_AFTER_OFFICE_NAME = re.compile(r"(?:[\s、,。・/→()（）]|内線|$)")
 _LATIN_LIST_LABEL = re.compile(
     r"(?i:present|attendees|participants|absent|attendance)\s*:\s*([^\n]+)"
 )
@@ -112,8 +126,9 @@ _KANJI_AT = re.compile(f"[{_KANJI}]+")
 _PLACE_END = tuple("市区町村都道府県郡")
 # Words that end an organisation or a role, not a person: 総務課, 利用者, 株式会社 …
 _NOT_A_NAME_END = tuple("課部局室係省庁所院館署校園会社者員民人方班号")
-# Characters of an organisation anywhere in a "name": 東山財務局総務 (before 部長) is an office.
-_ORGANISATION_CHARACTERS = frozenset("局課省庁署")
+# Characters of an organisation anywhere in a "name": 東山財務局総務 (before 部長) is an office,
+# 株式会社上毛 (cut short after 地権者：) a company.
+_ORGANISATION_CHARACTERS = frozenset("局課省庁署社")
 # Kana honorifics only follow people; a kanji one may end an ordinary word (仕様, 模様, 川崎市長),
 # so before those a name must start with a known surname.
 _KANA_HONORIFICS = frozenset({"さま", "さん", "くん", "ちゃん"})
@@ -130,6 +145,7 @@ _SCORE_OF = {
     "signature": "surname_given",
     "reading": "label",
     "attendee": "label",
+    "office": "label",
 }
 
 
@@ -208,13 +224,19 @@ class PersonDetector:
         # Latin names are found from the capitalised words (rare in text, so fast to find) and then
         # checked for a title or label just before them — not by trying every title everywhere.
         self._explanations: dict[tuple[str, str], Explanation] = {}
-        self.latin_titles = frozenset(
-            t.lower().rstrip(".:") for t in lexicons[recognizer.latin_titles]
-        )
+        titles = lexicons[recognizer.latin_titles]
+        self.latin_titles = frozenset(t.lower().rstrip(".,") for t in titles if not t.endswith(":"))
+        # A title written with a comma may be followed by one: "my daughter, Angela Santos".
+        self.comma_titles = frozenset(t.lower().rstrip(",") for t in titles if t.endswith(","))
+        # A title written with its colon counts only with one: "From: Maria Santos", not
+        # "the delegation from Uppsala".
+        self.colon_titles = frozenset(t.lower().rstrip(":") for t in titles if t.endswith(":"))
         # Every title found before a name ends with one of these words.
         # Sorted: they go into a prefilter pattern, which must read the same in every process.
         self.latin_title_ends = tuple(
-            sorted({t.split()[-1] if t.split() else "" for t in self.latin_titles})
+            sorted(
+                {t.split()[-1] if t.split() else "" for t in self.latin_titles | self.colon_titles}
+            )
         )
 
     def _surname(self, word: str) -> bool:
@@ -244,6 +266,7 @@ class PersonDetector:
         bare = name.replace(" ", "")
         return (
             len(bare) >= 2
+            and not _ACRONYM.fullmatch(bare)  # CSIRT, NHK: an organisation's letters
             and bare not in self.stop_words
             and name not in self.stop_words
             and (not bare.endswith(_NOT_A_NAME_END) or bare in self.surnames)  # 阿部, 岡部
@@ -370,9 +393,14 @@ class PersonDetector:
                 " ".join(title.split()[-2:]),
                 title.split()[-1] if title.split() else "",
             ):
-                if candidate in self.latin_titles and (
-                    before.group(2) != "," or candidate.endswith(_CLOSINGS)
-                ):
+                if (
+                    candidate in self.latin_titles
+                    and (
+                        before.group(2) != ","
+                        or candidate.endswith(_CLOSINGS)
+                        or candidate in self.comma_titles
+                    )
+                ) or (candidate in self.colon_titles and ":" in before.group()):
                     return candidate, match.start()
         return None
 
@@ -391,6 +419,7 @@ class PersonDetector:
             "kanji_run": self.surname_run,
             "spaced": _SPACED_KANJI,
             "title": self.title_regex,
+            "office": _OFFICE_THEN,
             "self_intro": _SELF_INTRO,
             "name_line": _NAME_LINE,
             "chat": _CHAT_SPEAKER,
@@ -488,6 +517,20 @@ class PersonDetector:
                     or text.startswith(self.title_suffixes, known)
                 ):
                     name = text[start:known]
+            end = start + len(name)
+            # 出生児 Child: …, 口座名義 Account holder: … — the English half of a bilingual label:
+            # the name is what follows its colon.
+            colon = _LABEL_COLON.match(text, end) if name[:1].isascii() else None
+            if colon is not None:
+                after = _NAME_AFTER_COLON.match(text, colon.end())
+                if after is None:
+                    continue
+                start, end = after.span(1)
+                name = after.group(1)
+            # 作成者：防災危機管理課, 担当 こども医療係 — what runs on past the pattern's cut is an
+            # office's name, not a person's (a name that runs on is let through by _name_at above).
+            if _KANJI_CHAR.match(text, end) or _ORG_UNIT_AT.match(text, end):
+                continue
             if self._plausible(name):
                 kind = "latin_label" if name[:1].isascii() else "label"
                 add(
@@ -547,6 +590,11 @@ class PersonDetector:
         for match in _spaced_kanji(text) if may("spaced") else ():
             if self._surname(match.group(1)) and self._given(match.group(2)):
                 add(match.start(), match.end(), "surname_given", "")
+        for match in _OFFICE_THEN.finditer(text) if may("office") else ():
+            end = self._name_at(text, match.end(), alone=True)
+            if end is not None and _AFTER_OFFICE_NAME.match(text, end):
+                start = match.end() + (1 if text.startswith(" ", match.end()) else 0)
+                add(start, end, "office", match.group().rstrip(" (（"))
         for match in self.title_regex.finditer(text) if may("title") else ():
             end = self._name_at(text, match.end(), alone=True)
             if end is not None:
@@ -576,17 +624,22 @@ class PersonDetector:
             for start in starts:
                 if self._name_at(text, start, alone=True, short=True) == match.start():
                     add(start, match.start(), "self_introduction", cue)
+        last_line = len(text.rstrip())
         for match in _NAME_LINE.finditer(text) if may("name_line") else ():
             start = match.start(1)
-            end = self._name_at(text, start, alone=False)
+            # A surname alone on a line is a signature only as the text's last line (山本).
+            end = self._name_at(text, start, alone=match.end() >= last_line)
             if end == match.end(1):
                 add(start, end, "signature", "")
         for pass_name, chat in (("chat", _CHAT_SPEAKER), ("chat_time", _CHAT_NAME_TIME)):
             for match in chat.finditer(text) if may(pass_name) else ():
                 name = match.group(1).strip(" ")
                 start = match.start(1)
-                # A speaker tag says a person is here: a one-kanji surname alone (森：) will do.
-                if self._name_at(text, start, alone=True, short=True) == start + len(name):
+                # A speaker tag says a person is here: a one-kanji surname alone (森：) will do,
+                # and so does a known given name alone (楓：), a display name in a chat.
+                if self._name_at(text, start, alone=True, short=True) == start + len(
+                    name
+                ) or self._given(name):
                     add(start, start + len(name), "chat_speaker", "")
         for match in _LIST_LABEL.finditer(text) if may("attendees") else ():
             for item in _LIST_ITEM.finditer(text, match.start(1), match.end(1)):
@@ -693,16 +746,16 @@ class PersonDetector:
 
 
 def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:
-    """``_SPACED_KANJI.finditer(text)``, tried only where its one space can be.
+    """Every ``_SPACED_KANJI`` match, overlapping ones included: one per space between two kanji
+    runs of one to three characters. 「担任 森田 勇気」 holds 「担任 森田」 and 「森田 勇気」; taking
+    only the first (as ``finditer`` would) hid the name behind the title.
 
-    A match is one to three kanji that no kanji precedes, a space, kanji: it starts one to three
-    characters before a space between kanji, and matches never overlap."""
-    searched_to = 0
+    A match starts one to three characters before its space (where its left run begins), so
+    only those starts are tried."""
     for space in _SPACE_IN_KANJI.finditer(text):
-        for start in range(max(searched_to, space.start() - 3), space.start()):
+        for start in range(max(0, space.start() - 3), space.start()):
             match = _SPACED_KANJI.match(text, start)
             if match is not None:
-                searched_to = match.end()
                 yield match
                 break
 
