@@ -82,3 +82,21 @@ def test_every_word_character_is_printable() -> None:
         if not separator.match(chr(code)) and not chr(code).isprintable()
     ]
     assert unprintable_words == []
+
+
+@given(TEXT)
+@settings(max_examples=300)
+def test_stopping_at_the_first_part_in_scope_decides_as_the_best_part_would(text: str) -> None:
+    from mamori.screening.detectors.base import ScanInput
+    from mamori.screening.text import NormalizedText
+
+    scan = ScanInput.of(NormalizedText.of(text))
+    found = DETECTOR.detect(scan)
+    if len(scan.text.normalized.strip()) < DETECTOR.min_length:
+        assert found == []
+        return
+    similarity = DETECTOR.similarity(scan.text.normalized)
+    if similarity >= DETECTOR.threshold:
+        assert found == []
+    else:
+        assert [f.score for f in found] == [1.0 - similarity]

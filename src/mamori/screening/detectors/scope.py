@@ -17,6 +17,7 @@ import math
 import operator
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from mamori.content.screening import Recognizer, ScopeRecognizer
 from mamori.screening.detectors.base import BuildContext, Detector, ScanInput, register, to_finding
@@ -109,10 +110,10 @@ class ScopeDetector:
             default=0.0,
         )
 
-    def _request_parts(self, text: str) -> list[Counter[str]]:
+    def _parts(self, text: str) -> Iterator[Counter[str]]:
         """The opening of the text, its first and last lines with any content, and the first
         sentence of the first line — each cut to ``request_chars``, so a long text costs no more
-        than a short one."""
+        than a short one — as they are needed (an in-scope request usually shows it at once)."""
         cap = self.request_chars
         seen: dict[str, Counter[str]] = {}
 
@@ -122,33 +123,53 @@ class ScopeDetector:
                 seen[part] = self._grams(part)
             return seen[part]
 
-        parts = [grams_of(text[:cap])]
+        def judged(grams: Counter[str]) -> bool:
+            return sum(grams.values()) >= MIN_PART_GRAMS
+
+        opening = grams_of(text[:cap])
+        if judged(opening):
+            yield opening
         lines = text.splitlines()
         for line in lines:
             grams = grams_of(line[:cap])
             if grams:
-                parts.append(grams)
+                if judged(grams):
+                    yield grams
                 first = _SENTENCE_END.split(line[:cap], maxsplit=1)[0]
-                if len(first) < len(line[:cap]):
-                    parts.append(grams_of(first))
+                if len(first) < len(line[:cap]) and judged(sentence := grams_of(first)):
+                    yield sentence
                 break
         for line in reversed(lines):
             grams = grams_of(line[-cap:])
             if grams:
-                parts.append(grams)
+                if judged(grams):
+                    yield grams
                 break
-        return [p for p in parts if sum(p.values()) >= MIN_PART_GRAMS]
+
+    def _request_parts(self, text: str) -> list[Counter[str]]:
+        return list(self._parts(text))
 
     def similarity(self, text: str) -> float:
         """The best similarity of any part of the text that may hold the request."""
-        return max((self._score(part) for part in self._request_parts(text)), default=0.0)
+        return max((self._score(part) for part in self._parts(text)), default=0.0)
+
+    def _in_scope(self, text: str) -> float | None:
+        """None as soon as one part reaches the threshold (the rest need not be counted);
+        otherwise the best similarity, which the finding reports."""
+        best = 0.0
+        for part in self._parts(text):
+            score = self._score(part)
+            if score >= self.threshold:
+                return None
+            best = max(best, score)
+        return best
 
     def detect(self, scan: ScanInput) -> list[Finding]:
         text = scan.text.normalized
         if len(text.strip()) < self.min_length:
             return []
-        similarity = self.similarity(text)
-        if similarity >= self.threshold:
+        similarity = self._in_scope(text)
+        if similarity is None:
             return []
         return [
             to_finding(
