@@ -3,6 +3,8 @@ the lengths the data allows, ordinary nouns left out; and a clear error when it 
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from mamori.content.screening import NameDictionary
@@ -46,7 +48,8 @@ def test_ordinary_nouns_are_names_only_when_the_data_says_so() -> None:
 
 def test_a_missing_dictionary_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(names._LOADED, "full", raising=False)
+    monkeypatch.setitem(sys.modules, "sudachipy", None)  # as if SudachiPy were not installed
     with pytest.raises(NameDictionaryMissingError) as missing:
-        names._sudachi("full")  # mamori installs only the small edition
+        names._sudachi("full")
     message = missing.value.render("en")
     assert "sudachidict-full" in message and "pip install sudachidict-full" in message

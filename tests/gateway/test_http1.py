@@ -6,12 +6,14 @@ uvloop, which the gateway runs on."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import ssl
 import struct
 import subprocess
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvloop
@@ -81,6 +83,20 @@ async def serve(
     return server, target, accepted
 
 
+@contextlib.asynccontextmanager
+async def talking_to(
+    handler: Handler, **client_options: Any
+) -> AsyncIterator[tuple[Client, Target, list[int]]]:
+    """A scripted server and a client of it, both closed afterwards (also when a check fails)."""
+    server, target, accepted = await serve(handler)
+    client = Client(**client_options)
+    try:
+        yield client, target, accepted
+    finally:
+        await client.aclose()
+        server.close()
+
+
 def post(target: Target, stream: bool = False) -> Request:
     return Request.post(target, {"Content-Type": "application/json"}, stream=stream)
 
@@ -100,21 +116,18 @@ def test_keeps_the_connection_alive_and_frames_the_request(run: Runner) -> None:
             writer.write(ok(b'{"n": %d}' % len(seen)))
 
     async def scenario() -> None:
-        server, target, accepted = await serve(answer_twice)
-        client = Client()
-        request = Request.post(
-            target,
-            {"Content-Type": "application/json", "Authorization": "Bearer k"},
-            user_agent="mamori-test",
-        )
-        for expected in (b'{"n": 1}', b'{"n": 2}'):
-            response = await client.send(request, b'{"q": 1}', QUICK)
-            assert response.status == 200
-            assert await response.read() == expected
-        assert len(accepted) == 1  # the second call reused the first connection
-        assert client.connections() == {target.origin: (1, 1)}
-        await client.aclose()
-        server.close()
+        async with talking_to(answer_twice) as (client, target, accepted):
+            request = Request.post(
+                target,
+                {"Content-Type": "application/json", "Authorization": "Bearer k"},
+                user_agent="mamori-test",
+            )
+            for expected in (b'{"n": 1}', b'{"n": 2}'):
+                response = await client.send(request, b'{"q": 1}', QUICK)
+                assert response.status == 200
+                assert await response.read() == expected
+            assert len(accepted) == 1  # the second call reused the first connection
+            assert client.connections() == {target.origin: (1, 1)}
 
     run(scenario)
     head = seen[0].split(b"\r\n")
@@ -140,14 +153,11 @@ def test_reads_chunked_and_close_delimited_answers(run: Runner) -> None:
         await writer.drain()
 
     async def scenario() -> None:
-        server, target, accepted = await serve(chunked)
-        client = Client()
-        assert await call(client, target) == (200, b"abcdefg")
-        assert await call(client, target) == (200, b"until the end")
-        assert len(accepted) == 1
-        assert client.connections()[target.origin] == (0, 0)  # closed, as the server said
-        await client.aclose()
-        server.close()
+        async with talking_to(chunked) as (client, target, accepted):
+            assert await call(client, target) == (200, b"abcdefg")
+            assert await call(client, target) == (200, b"until the end")
+            assert len(accepted) == 1
+            assert client.connections()[target.origin] == (0, 0)  # closed, as the server said
 
     run(scenario)
 
@@ -167,15 +177,12 @@ def test_interim_answers_are_skipped_and_never_taken_for_the_answer(run: Runner)
             writer.write(ok(b"answer to " + body))
 
     async def scenario() -> None:
-        server, target, accepted = await serve(hinting)
-        client = Client()
-        for who in (b"A", b"B", b"C"):
-            response = await client.send(post(target), who, QUICK)
-            assert response.status == 200
-            assert await response.read() == b"answer to " + who
-        assert len(accepted) == 1
-        await client.aclose()
-        server.close()
+        async with talking_to(hinting) as (client, target, accepted):
+            for who in (b"A", b"B", b"C"):
+                response = await client.send(post(target), who, QUICK)
+                assert response.status == 200
+                assert await response.read() == b"answer to " + who
+            assert len(accepted) == 1
 
     run(scenario)
 
@@ -201,16 +208,13 @@ def test_bytes_after_the_answer_close_the_connection(run: Runner) -> None:
 
     async def scenario() -> None:
         for handler in (twice, later):
-            server, target, accepted = await serve(handler)
-            client = Client()
-            response = await client.send(post(target), b"{}", QUICK)
-            await asyncio.sleep(0.1)
-            assert (response.status, await response.read()) == (200, b'{"a":1}')
-            assert client.connections()[target.origin] == (0, 0)
-            assert await call(client, target) == (200, b'{"a":1}')
-            assert len(accepted) == 2  # the second call came on a new connection
-            await client.aclose()
-            server.close()
+            async with talking_to(handler) as (client, target, accepted):
+                response = await client.send(post(target), b"{}", QUICK)
+                await asyncio.sleep(0.1)
+                assert (response.status, await response.read()) == (200, b'{"a":1}')
+                assert client.connections()[target.origin] == (0, 0)
+                assert await call(client, target) == (200, b'{"a":1}')
+                assert len(accepted) == 2  # the second call came on a new connection
 
     run(scenario)
 
@@ -223,13 +227,10 @@ def test_a_protocol_switch_is_an_error(run: Runner) -> None:
         await asyncio.sleep(0.5)
 
     async def scenario() -> None:
-        server, target, _ = await serve(switching)
-        client = Client()
-        with pytest.raises(ResponseError):
-            await call(client, target)
-        assert client.connections()[target.origin] == (0, 0)
-        await client.aclose()
-        server.close()
+        async with talking_to(switching) as (client, target, _):
+            with pytest.raises(ResponseError):
+                await call(client, target)
+            assert client.connections()[target.origin] == (0, 0)
 
     run(scenario)
 
@@ -249,22 +250,19 @@ def test_streams_lines_split_anywhere_across_chunks(run: Runner) -> None:
         await writer.drain()
 
     async def scenario() -> None:
-        server, target, _ = await serve(trickle)
-        client = Client()
-        response = await client.send(post(target, stream=True), b"{}", QUICK)
-        lines = [line async for line in response.lines()]
-        assert lines == [
-            b"data: one\n",
-            b"\n",
-            b"data: two\r\n",
-            b"\n",
-            b"data: [DONE]\n",
-            b"\n",
-            b"last line without an end",
-        ]
-        assert client.connections()[target.origin] == (1, 1)  # read to the end: reusable
-        await client.aclose()
-        server.close()
+        async with talking_to(trickle) as (client, target, _):
+            response = await client.send(post(target, stream=True), b"{}", QUICK)
+            lines = [line async for line in response.lines()]
+            assert lines == [
+                b"data: one\n",
+                b"\n",
+                b"data: two\r\n",
+                b"\n",
+                b"data: [DONE]\n",
+                b"\n",
+                b"last line without an end",
+            ]
+            assert client.connections()[target.origin] == (1, 1)  # read to the end: reusable
 
     run(scenario)
 
@@ -284,19 +282,16 @@ def test_a_stream_stopped_at_done_keeps_its_connection_when_the_end_follows(run:
             writer.write(b"0\r\n\r\n")
 
     async def scenario() -> None:
-        server, target, accepted = await serve(late_end)
-        client = Client()
-        for _ in range(3):
-            response = await client.send(post(target, stream=True), b"{}", QUICK)
-            async for line in response.lines():
-                if line.startswith(b"data: [DONE]"):
-                    response.ending = True  # what the gateway's stream reader does
-                    break
-            response.close()
-            await asyncio.sleep(0.1)
-        assert len(accepted) == 1
-        await client.aclose()
-        server.close()
+        async with talking_to(late_end) as (client, target, accepted):
+            for _ in range(3):
+                response = await client.send(post(target, stream=True), b"{}", QUICK)
+                async for line in response.lines():
+                    if line.startswith(b"data: [DONE]"):
+                        response.ending = True  # what the gateway's stream reader does
+                        break
+                response.close()
+                await asyncio.sleep(0.1)
+            assert len(accepted) == 1
 
     run(scenario)
 
@@ -318,20 +313,17 @@ def test_a_stream_stopped_early_is_closed_at_once_and_its_slot_freed(run: Runner
             ended.append(asyncio.get_running_loop().time())
 
     async def scenario() -> None:
-        server, target, _ = await serve(generating)
-        client = Client(limit=1)
-        response = await client.send(post(target, stream=True), b"{}", QUICK)
-        async for _line in response.lines():
-            break
-        closed_at = asyncio.get_running_loop().time()
-        response.close()
-        waiting = asyncio.ensure_future(client.send(post(target, stream=True), b"{}", QUICK))
-        second = await asyncio.wait_for(waiting, 0.5)  # not DRAIN_S: the slot was freed at once
-        second.close()
-        await asyncio.sleep(0.1)
-        assert ended and ended[0] - closed_at < 0.5
-        await client.aclose()
-        server.close()
+        async with talking_to(generating, limit=1) as (client, target, _):
+            response = await client.send(post(target, stream=True), b"{}", QUICK)
+            async for _line in response.lines():
+                break
+            closed_at = asyncio.get_running_loop().time()
+            response.close()
+            waiting = asyncio.ensure_future(client.send(post(target, stream=True), b"{}", QUICK))
+            second = await asyncio.wait_for(waiting, 0.5)  # not DRAIN_S: the slot was freed at once
+            second.close()
+            await asyncio.sleep(0.1)
+            assert ended and ended[0] - closed_at < 0.5
 
     run(scenario)
 
@@ -365,18 +357,15 @@ def test_a_drain_that_meets_stray_bytes_never_hands_a_dying_connection_over(run:
     accepted_before: list[int] = []
 
     async def scenario() -> None:
-        server, target, accepted = await serve(answer)
-        client = Client(limit=1)
-        first = await client.send(post(target, stream=True), b"{}", QUICK)
-        async for line in first.lines():
-            if line.startswith(b"data: [DONE]"):
-                first.ending = True
-                break
-        first.close()  # drains, holding the only slot
-        assert await call(client, target) == (200, b'{"for": "B"}')
-        assert len(accepted) == 2
-        await client.aclose()
-        server.close()
+        async with talking_to(answer, limit=1) as (client, target, accepted):
+            first = await client.send(post(target, stream=True), b"{}", QUICK)
+            async for line in first.lines():
+                if line.startswith(b"data: [DONE]"):
+                    first.ending = True
+                    break
+            first.close()  # drains, holding the only slot
+            assert await call(client, target) == (200, b'{"for": "B"}')
+            assert len(accepted) == 2
 
     run(scenario)
 
@@ -415,20 +404,17 @@ def test_a_slow_reader_pauses_the_socket_and_still_gets_everything(
         await writer.drain()
 
     async def scenario() -> None:
-        server, target, _ = await serve(flood)
-        client = Client()
-        response = await client.send(post(target, stream=True), b"{}", QUICK)
-        await asyncio.sleep(0.1)  # nobody reads yet: the socket is paused after a read or two
-        assert response._buffered < 600 * 1024
-        count = 0
-        async for received in response.lines():
-            assert received == line
-            count += 1
-            if count % 2000 == 0:
-                await asyncio.sleep(0.005)  # the server keeps writing meanwhile
-        assert count == 20000
-        await client.aclose()
-        server.close()
+        async with talking_to(flood) as (client, target, _):
+            response = await client.send(post(target, stream=True), b"{}", QUICK)
+            await asyncio.sleep(0.1)  # nobody reads yet: the socket is paused after a read or two
+            assert response._buffered < 600 * 1024
+            count = 0
+            async for received in response.lines():
+                assert received == line
+                count += 1
+                if count % 2000 == 0:
+                    await asyncio.sleep(0.005)  # the server keeps writing meanwhile
+            assert count == 20000
 
     run(scenario)
 
@@ -452,13 +438,10 @@ def test_a_broken_answer_is_an_error_and_the_connection_is_dropped(
         await writer.drain()
 
     async def scenario() -> None:
-        server, target, _ = await serve(broken)
-        client = Client()
-        with pytest.raises(ResponseError):
-            await call(client, target)
-        assert client.connections()[target.origin] == (0, 0)
-        await client.aclose()
-        server.close()
+        async with talking_to(broken) as (client, target, _):
+            with pytest.raises(ResponseError):
+                await call(client, target)
+            assert client.connections()[target.origin] == (0, 0)
 
     run(scenario)
 
@@ -474,12 +457,9 @@ def test_a_reset_is_never_the_end_of_an_answer(run: Runner) -> None:
         writer.transport.abort()  # RST, not FIN
 
     async def scenario() -> None:
-        server, target, _ = await serve(reset)
-        client = Client()
-        with pytest.raises(ResponseError):
-            await call(client, target)
-        await client.aclose()
-        server.close()
+        async with talking_to(reset) as (client, target, _):
+            with pytest.raises(ResponseError):
+                await call(client, target)
 
     run(scenario)
 
@@ -510,19 +490,16 @@ def test_read_timeout_total_timeout_and_a_slow_but_steady_head(run: Runner) -> N
             (silent, Timeouts(connect=1, read=0.2, total=10)),
             (dripping, Timeouts(connect=1, read=0.2, total=0.5)),
         ):
-            server, target, _ = await serve(handler)
-            client = Client()
-            started = loop.time()
-            with pytest.raises(CallTimeoutError):
-                await call(client, target, timeouts)
-            assert loop.time() - started < 2  # neither waited for the server to give up
-            await client.aclose()
-            server.close()
-        server, target, _ = await serve(slow_head)
-        client = Client()
-        assert await call(client, target, Timeouts(connect=1, read=0.2, total=10)) == (200, b"{}")
-        await client.aclose()
-        server.close()
+            async with talking_to(handler) as (client, target, _):
+                started = loop.time()
+                with pytest.raises(CallTimeoutError):
+                    await call(client, target, timeouts)
+                assert loop.time() - started < 2  # neither waited for the server to give up
+        async with talking_to(slow_head) as (client, target, _):
+            assert await call(client, target, Timeouts(connect=1, read=0.2, total=10)) == (
+                200,
+                b"{}",
+            )
 
     run(scenario)
 
@@ -537,14 +514,11 @@ def test_an_answer_nobody_closes_frees_its_connection_at_the_total_timeout(run: 
             await asyncio.sleep(0.01)
 
     async def scenario() -> None:
-        server, target, _ = await serve(endless)
-        client = Client(limit=1)
-        abandoned = await client.send(post(target, stream=True), b"{}", Timeouts(1, 1, 0.3))
-        assert abandoned.status == 200  # and then nobody reads it, nobody closes it
-        await asyncio.sleep(0.5)
-        assert client.connections()[target.origin] == (0, 0)
-        await client.aclose()
-        server.close()
+        async with talking_to(endless, limit=1) as (client, target, _):
+            abandoned = await client.send(post(target, stream=True), b"{}", Timeouts(1, 1, 0.3))
+            assert abandoned.status == 200  # and then nobody reads it, nobody closes it
+            await asyncio.sleep(0.5)
+            assert client.connections()[target.origin] == (0, 0)
 
     run(scenario)
 
@@ -568,14 +542,11 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused(run: Runner) ->
         await asyncio.sleep(0.05)  # then the server's keep-alive runs out
 
     async def scenario() -> None:
-        server, target, accepted = await serve(answer_then_close)
-        client = Client()
-        for _ in range(2):
-            assert await call(client, target) == (200, b"{}")
-            await asyncio.sleep(0.2)
-        assert len(accepted) == 2
-        await client.aclose()
-        server.close()
+        async with talking_to(answer_then_close) as (client, target, accepted):
+            for _ in range(2):
+                assert await call(client, target) == (200, b"{}")
+                await asyncio.sleep(0.2)
+            assert len(accepted) == 2
 
     run(scenario)
 
@@ -587,16 +558,13 @@ def test_the_servers_keep_alive_timeout_is_honoured(run: Runner) -> None:
             writer.write(ok(b"{}", b"Keep-Alive: timeout=2\r\n"))  # idle for longer: closed
 
     async def scenario() -> None:
-        server, target, accepted = await serve(hinting)
-        client = Client()
-        assert await call(client, target) == (200, b"{}")
-        assert await call(client, target) == (200, b"{}")
-        assert len(accepted) == 1  # reused at once ...
-        await asyncio.sleep(1.1)
-        assert await call(client, target) == (200, b"{}")
-        assert len(accepted) == 2  # ... but not within a second of the server's limit
-        await client.aclose()
-        server.close()
+        async with talking_to(hinting) as (client, target, accepted):
+            assert await call(client, target) == (200, b"{}")
+            assert await call(client, target) == (200, b"{}")
+            assert len(accepted) == 1  # reused at once ...
+            await asyncio.sleep(1.1)
+            assert await call(client, target) == (200, b"{}")
+            assert len(accepted) == 2  # ... but not within a second of the server's limit
 
     run(scenario)
 
@@ -609,28 +577,25 @@ def test_at_most_limit_connections_first_come_first_served(run: Runner) -> None:
             writer.write(ok(b"{}"))
 
     async def scenario() -> None:
-        server, target, accepted = await serve(quick)
-        client = Client(limit=1)
-        calls = 0
-        stop = False
+        async with talking_to(quick, limit=1) as (client, target, accepted):
+            calls = 0
+            stop = False
 
-        async def hog() -> None:  # call after call, giving the connection back in between
-            nonlocal calls
-            while not stop:
-                await call(client, target)
-                calls += 1
+            async def hog() -> None:  # call after call, giving the connection back in between
+                nonlocal calls
+                while not stop:
+                    await call(client, target)
+                    calls += 1
 
-        hogging = asyncio.ensure_future(hog())
-        await asyncio.sleep(0.05)
-        started = asyncio.get_running_loop().time()
-        assert await call(client, target) == (200, b"{}")  # served in turn, not starved
-        waited = asyncio.get_running_loop().time() - started
-        stop = True
-        await hogging
-        assert waited < 0.5 and calls > 2
-        assert len(accepted) == 1
-        await client.aclose()
-        server.close()
+            hogging = asyncio.ensure_future(hog())
+            await asyncio.sleep(0.05)
+            started = asyncio.get_running_loop().time()
+            assert await call(client, target) == (200, b"{}")  # served in turn, not starved
+            waited = asyncio.get_running_loop().time() - started
+            stop = True
+            await hogging
+            assert waited < 0.5 and calls > 2
+            assert len(accepted) == 1
 
     run(scenario)
 
@@ -643,22 +608,19 @@ def test_a_waiter_cancelled_at_the_hand_over_passes_the_connection_on(run: Runne
             writer.write(ok(b"{}"))
 
     async def scenario() -> None:
-        server, target, _ = await serve(slow)
-        client = Client(limit=1)
-        first = asyncio.ensure_future(call(client, target))
-        await asyncio.sleep(0.02)
-        second = asyncio.ensure_future(call(client, target))
-        third = asyncio.ensure_future(call(client, target))
-        await asyncio.sleep(0.02)
-        await first  # gives the connection to the second in turn ...
-        second.cancel()  # ... which is cancelled before it runs
-        with pytest.raises(asyncio.CancelledError):
-            await second
-        started = asyncio.get_running_loop().time()
-        assert await third == (200, b"{}")
-        assert asyncio.get_running_loop().time() - started < 1
-        await client.aclose()
-        server.close()
+        async with talking_to(slow, limit=1) as (client, target, _):
+            first = asyncio.ensure_future(call(client, target))
+            await asyncio.sleep(0.02)
+            second = asyncio.ensure_future(call(client, target))
+            third = asyncio.ensure_future(call(client, target))
+            await asyncio.sleep(0.02)
+            await first  # gives the connection to the second in turn ...
+            second.cancel()  # ... which is cancelled before it runs
+            with pytest.raises(asyncio.CancelledError):
+                await second
+            started = asyncio.get_running_loop().time()
+            assert await third == (200, b"{}")
+            assert asyncio.get_running_loop().time() - started < 1
 
     run(scenario)
 
@@ -674,12 +636,9 @@ def test_an_answer_larger_than_allowed_is_refused(
         await writer.drain()
 
     async def scenario() -> None:
-        server, target, _ = await serve(big)
-        client = Client()
-        with pytest.raises(ResponseError):
-            await call(client, target)
-        await client.aclose()
-        server.close()
+        async with talking_to(big) as (client, target, _):
+            with pytest.raises(ResponseError):
+                await call(client, target)
 
     run(scenario)
 

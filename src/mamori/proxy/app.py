@@ -61,11 +61,10 @@ def create_gateway_app(gateway: Gateway) -> GatewayApp:
         finally:
             await gateway.stop()
 
-    async def chat(request: Request) -> Response:
-        return await gateway.handle(request, "chat")
-
-    async def embeddings(request: Request) -> Response:
-        return await gateway.handle(request, "embeddings")
+    async def model_endpoint(request: Request) -> Response:
+        # GatewayApp answers these before the router; the routes stay so that another method
+        # gets 405 and the router alone still serves every endpoint.
+        return await gateway.handle(request, _ENDPOINTS[request.url.path])
 
     async def models(request: Request) -> Response:
         return await gateway.models(request)
@@ -78,8 +77,7 @@ def create_gateway_app(gateway: Gateway) -> GatewayApp:
 
     app = Starlette(
         routes=[
-            Route("/v1/chat/completions", chat, methods=["POST"]),
-            Route("/v1/embeddings", embeddings, methods=["POST"]),
+            *(Route(path, model_endpoint, methods=["POST"]) for path in _ENDPOINTS),
             Route("/v1/models", models, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),

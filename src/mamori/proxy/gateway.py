@@ -808,6 +808,7 @@ class Gateway:
                         continue
                     data = line[5:].strip()
                     if data == "[DONE]":
+                        response.finished()
                         break
                     try:
                         chunk = json.loads(data)

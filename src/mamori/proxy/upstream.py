@@ -3,9 +3,10 @@ timeouts and keys, and errors turned into OpenAI-shaped 502 / 504 answers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,22 +66,29 @@ class StreamedAnswer:
         self.response = response
 
     async def lines(self) -> AsyncIterator[str]:
-        try:
+        with _as_upstream_failure():
             async for raw in self.response.lines():
-                line = raw.decode("utf-8", "replace").rstrip("\r\n")
-                if line.replace(" ", "") == "data:[DONE]":
-                    # Only the end of the chunked answer is due now: however the reading stops,
-                    # the connection may wait for it and be kept.
-                    self.response.ending = True
-                yield line
-        except TimeoutError:
-            raise UpstreamFailedError(504, "upstream_timeout") from None
-        except HTTPClientError:
-            raise UpstreamFailedError(502, "upstream_unreachable") from None
+                yield raw.decode("utf-8", "replace").rstrip("\r\n")
+
+    def finished(self) -> None:
+        """The reader met ``data: [DONE]``: only the end of the chunked answer is due now, so
+        however the reading stops, the connection may wait for it and be kept."""
+        self.response.ending = True
 
     async def aclose(self) -> None:
         # Before [DONE] (blocked, client gone) the connection is closed at once: the model stops.
         self.response.close()
+
+
+@contextlib.contextmanager
+def _as_upstream_failure() -> Iterator[None]:
+    """The client's errors as the gateway answers them: a timeout 504, anything else 502."""
+    try:
+        yield
+    except CallTimeoutError:
+        raise UpstreamFailedError(504, "upstream_timeout") from None
+    except HTTPClientError:
+        raise UpstreamFailedError(502, "upstream_unreachable") from None
 
 
 @dataclass(frozen=True)
@@ -135,23 +143,15 @@ class Upstreams:
     ) -> Response:
         route = self._route(upstream, path, stream)
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        try:
+        with _as_upstream_failure():
             return await self._http().send(route.request, data, route.timeouts)
-        except CallTimeoutError:
-            raise UpstreamFailedError(504, "upstream_timeout") from None
-        except HTTPClientError:
-            raise UpstreamFailedError(502, "upstream_unreachable") from None
 
     async def post(self, upstream: Upstream, path: str, body: dict[str, Any]) -> tuple[int, Any]:
         """(status, JSON body) of a non-streamed call; 5xx, timeouts and transport errors raise."""
         response = await self._open(upstream, path, body, stream=False)
         status = response.status
-        try:
+        with _as_upstream_failure():
             raw = await response.read()
-        except CallTimeoutError:
-            raise UpstreamFailedError(504, "upstream_timeout") from None
-        except HTTPClientError:
-            raise UpstreamFailedError(502, "upstream_unreachable") from None
         if status >= 500:
             raise UpstreamFailedError(502, "upstream_error", status)
         try:

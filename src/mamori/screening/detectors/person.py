@@ -634,13 +634,11 @@ class PersonDetector:
         for pass_name, chat in (("chat", _CHAT_SPEAKER), ("chat_time", _CHAT_NAME_TIME)):
             for match in chat.finditer(text) if may(pass_name) else ():
                 name = match.group(1).strip(" ")
-                start = match.start(1)
+                start, end = match.start(1), match.start(1) + len(name)
                 # A speaker tag says a person is here: a one-kanji surname alone (森：) will do,
                 # and so does a known given name alone (楓：), a display name in a chat.
-                if self._name_at(text, start, alone=True, short=True) == start + len(
-                    name
-                ) or self._given(name):
-                    add(start, start + len(name), "chat_speaker", "")
+                if self._name_at(text, start, alone=True, short=True) == end or self._given(name):
+                    add(start, end, "chat_speaker", "")
         for match in _LIST_LABEL.finditer(text) if may("attendees") else ():
             for item in _LIST_ITEM.finditer(text, match.start(1), match.end(1)):
                 start = item.start()

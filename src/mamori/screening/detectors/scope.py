@@ -146,9 +146,6 @@ class ScopeDetector:
                     yield grams
                 break
 
-    def _request_parts(self, text: str) -> list[Counter[str]]:
-        return list(self._parts(text))
-
     def similarity(self, text: str) -> float:
         """The best similarity of any part of the text that may hold the request."""
         return max((self._score(part) for part in self._parts(text)), default=0.0)
