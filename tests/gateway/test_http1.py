@@ -778,3 +778,43 @@ def test_a_streamed_call_refused_with_a_large_page_fails_at_once(run: Runner) ->
         server.close()
 
     run(scenario)
+
+
+def test_a_streamed_answer_finished_at_done_keeps_its_upstream_connection(run: Runner) -> None:
+    """What the gateway's relay does at ``data: [DONE]`` (``StreamedAnswer.finished``) lets the
+    connection wait for the chunked answer's end, which here comes in a segment of its own."""
+    from mamori.content.gateway import Upstream
+    from mamori.proxy.upstream import Upstreams
+
+    async def late_end(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            await read_request(reader)
+            writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+            done = b"data: [DONE]\n\n"
+            writer.write(b"%x\r\n%s\r\n" % (len(done), done))
+            await writer.drain()
+            await asyncio.sleep(0.02)
+            writer.write(b"0\r\n\r\n")
+
+    async def scenario() -> None:
+        server, target, accepted = await serve(late_end)
+        upstream = Upstream(
+            name="late",
+            base_url=f"http://127.0.0.1:{target.port}/v1",
+            location="japan",
+            deployment="on-premises",
+        )
+        upstreams = Upstreams({})
+        for _ in range(3):
+            answer = await upstreams.stream(upstream, "/chat/completions", {"stream": True})
+            async for line in answer.lines():
+                if line == "data: [DONE]":
+                    answer.finished()
+                    break
+            await answer.aclose()
+            await asyncio.sleep(0.1)
+        assert len(accepted) == 1
+        await upstreams.close()
+        server.close()
+
+    run(scenario)
