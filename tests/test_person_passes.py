@@ -32,6 +32,7 @@ KANJI_TEXT = st.lists(
 LATIN_TEXT = st.lists(
     st.one_of(
         st.sampled_from(sorted(DETECTOR.latin_titles)),
+        st.sampled_from(sorted(DETECTOR.colon_titles | DETECTOR.comma_titles)),
         st.sampled_from(["Mr.", "Dr", "DEAR", "Name:", "John", "Smith", "Jane Doe", "Thisis"]),
         st.sampled_from([" ", "  ", ",", ".", ":", "\n", ",\n", " . ", "\u3000", "氏名", "x"]),
     ),
@@ -86,9 +87,13 @@ def latin_title_without_precheck(text: str, match: re.Match[str]) -> tuple[str, 
             " ".join(title.split()[-2:]),
             title.split()[-1] if title.split() else "",
         ):
-            if candidate in DETECTOR.latin_titles and (
-                before.group(2) != "," or candidate.endswith(person._CLOSINGS)
-            ):
+            leads_in = candidate in DETECTOR.latin_titles and (
+                before.group(2) != ","
+                or candidate.endswith(person._CLOSINGS)
+                or candidate in DETECTOR.comma_titles  # "my daughter, Angela …"
+            )
+            with_colon = candidate in DETECTOR.colon_titles and ":" in before.group()
+            if leads_in or with_colon:
                 return candidate, match.start()
     return None
 

@@ -753,7 +753,8 @@ def _spaced_kanji(text: str) -> Iterator[re.Match[str]]:
     for space in _SPACE_IN_KANJI.finditer(text):
         for start in range(max(0, space.start() - 3), space.start()):
             match = _SPACED_KANJI.match(text, start)
-            if match is not None:
+            # The match whose space is this one (an earlier start may be the previous pair's).
+            if match is not None and match.end(1) == space.start():
                 yield match
                 break
 
