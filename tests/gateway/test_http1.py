@@ -551,6 +551,63 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused(run: Runner) ->
     run(scenario)
 
 
+def test_a_request_meeting_a_keep_alive_close_is_sent_once_more_on_a_new_connection(
+    run: Runner,
+) -> None:
+    """The server closes its idle connection just as the next request arrives (it reads the
+    request, then closes without a byte): the call is sent again, once, on a new connection."""
+    requests: list[bytes] = []
+
+    async def answer_once_then_close(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        _, body = await read_request(reader)
+        requests.append(body)
+        writer.write(ok(b'{"n": %d}' % len(requests)))
+        await writer.drain()
+        _, body = await read_request(reader)  # the next request on this connection: closed
+        requests.append(body)
+
+    async def scenario() -> None:
+        async with talking_to(answer_once_then_close) as (client, target, accepted):
+            assert await call(client, target) == (200, b'{"n": 1}')
+            assert await call(client, target) == (200, b'{"n": 3}')  # 2 met the close
+            assert len(accepted) == 2
+            assert await call(client, target) == (200, b'{"n": 5}')
+            assert len(accepted) == 3 and len(requests) == 5
+
+    run(scenario)
+
+
+def test_a_new_connection_or_a_begun_answer_is_never_sent_again(run: Runner) -> None:
+    async def close_without_answer(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        await read_request(reader)
+
+    async def half_an_answer_the_second_time(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        await read_request(reader)
+        writer.write(ok(b"{}"))
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Le")
+        await writer.drain()
+
+    async def scenario() -> None:
+        async with talking_to(close_without_answer) as (client, target, accepted):
+            with pytest.raises(http1.ConnectionEndedError):
+                await call(client, target)
+            assert len(accepted) == 1  # a fresh connection: the upstream failed
+        async with talking_to(half_an_answer_the_second_time) as (client, target, accepted):
+            assert await call(client, target) == (200, b"{}")
+            with pytest.raises(http1.ConnectionEndedError):
+                await call(client, target)
+            assert len(accepted) == 1  # the answer had begun: not sent again
+
+    run(scenario)
+
+
 def test_the_servers_keep_alive_timeout_is_honoured(run: Runner) -> None:
     async def hinting(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         while True:

@@ -66,6 +66,10 @@ class ResponseError(HTTPClientError):
     """The upstream's answer was cut off, too large or not HTTP/1.1 that can be framed."""
 
 
+class ConnectionEndedError(ResponseError):
+    """The connection ended (closed or reset) before the answer did."""
+
+
 class CallTimeoutError(HTTPClientError, TimeoutError):
     """No connection, no next bytes within the read timeout, or no whole answer within the total."""
 
@@ -165,6 +169,8 @@ class Response:
         self._timer: TimerHandle | None = None
         self._armed_at = 0.0
         self._last_bytes = self._loop.time()
+        self.answered = False
+        """Whether any byte of an answer arrived (a request that got none may be sent again)."""
         self._draining = False
         self._drained = 0
         self.ending = False
@@ -181,6 +187,7 @@ class Response:
 
     def _on_bytes(self) -> None:
         self._last_bytes = self._loop.time()
+        self.answered = True
 
     def _on_headers(self, status: int) -> None:
         self.status = status
@@ -222,7 +229,9 @@ class Response:
         if self._headers_done and not framed and clean:
             self._on_complete(keep_alive=False)
         else:
-            self._fail(ResponseError("the upstream closed the connection before the answer ended"))
+            self._fail(
+                ConnectionEndedError("the upstream closed the connection before the answer ended")
+            )
 
     def _fail(self, error: HTTPClientError) -> None:
         if self._error is None and not self._complete:
@@ -367,6 +376,8 @@ class _Connection(Protocol):
         self.closed = False
         self.idle_since = 0.0
         self.idle_limit = pool.client.idle_timeout
+        self.exchanges = 0
+        """Requests sent on this connection so far."""
         self._paused = False
         self.framed = False
         """Whether the current answer says where it ends (Content-Length, chunked, no body)."""
@@ -462,6 +473,7 @@ class _Connection(Protocol):
         assert self.transport is not None
         self.response = response
         self._ended = False
+        self.exchanges += 1
         self.transport.write(request.head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
     def pause(self) -> None:
@@ -669,15 +681,30 @@ class Client:
         pool = self._pools.get(origin)
         if pool is None:
             pool = self._pools[origin] = _OriginPool(self, origin)
-        connection = await pool.acquire(timeouts, deadline)
-        response = Response(connection, timeouts, deadline, request.stream)
-        try:
-            connection.send(request, body, response)
-            await response._headers()
-        except BaseException:
-            response._finish(reusable=False)
-            raise
-        return response
+        retried = False
+        while True:
+            connection = await pool.acquire(timeouts, deadline)
+            reused = connection.exchanges > 0
+            response = Response(connection, timeouts, deadline, request.stream)
+            try:
+                connection.send(request, body, response)
+                await response._headers()
+            except ConnectionEndedError:
+                response._finish(reusable=False)
+                # A server closes a keep-alive connection once it has been idle long enough
+                # (uvicorn and vLLM after 5 s, without saying so), and may do so just as a
+                # request is sent on it: the request never reached it. That looks the same as a
+                # server that took the request and died before a byte of its answer; a model call
+                # sent twice costs tokens but changes nothing, so it is sent once more, on
+                # another connection. A fresh connection that ends so is the upstream's failure.
+                if reused and not response.answered and not retried:
+                    retried = True
+                    continue
+                raise
+            except BaseException:
+                response._finish(reusable=False)
+                raise
+            return response
 
     async def aclose(self) -> None:
         for pool in self._pools.values():
