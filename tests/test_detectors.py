@@ -129,6 +129,12 @@ MY_NUMBER_ROWS = [
         id="drivers-licence-context-is-not-my-number",
     ),
     row(
+        "職員番号 / 所属 / 氏名 / 運転免許証番号\n"
+        f"A-1029 / 道路局道路管理課 / 根本 祐介 / {MY_NUMBER}",
+        ("DRIVERS_LICENSE", MY_NUMBER),
+        id="under-a-licence-column-is-not-my-number",
+    ),
+    row(
         grouped(CARD_BAD_LUHN, 4, 4, 4, 4, sep=" "),
         id="first-12-of-a-16-digit-grouped-number",
     ),
@@ -487,6 +493,12 @@ def test_person(text: str, expected: Expected) -> None:
 
 BIRTH_ROWS = [
     row("生年月日：昭和55年3月15日", "昭和55年3月15日", id="era-kanji-labelled"),
+    row(
+        "氏名\t生年月日\t住所\t備考\n根本 祐介\t1980/3/15\t市内\t\n仁科 葵\t1992/11/2\t市外\t要連絡",
+        "1980/3/15",
+        "1992/11/2",
+        id="under-its-column-heading",
+    ),
     row("1980年3月15日生まれ", "1980年3月15日", id="western-kanji-umare"),
     row("date of birth: 1980-03-15", "1980-03-15", id="iso-english-label"),
     row("誕生日 H2.4.1", "H2.4.1", id="era-letter"),
@@ -589,9 +601,31 @@ def test_passport_number(text: str, expected: Expected) -> None:
 LICENSE_ROWS = [
     row("運転免許証番号 第123456789012号", "123456789012", id="dai-go"),
     row("免許証番号：123456789012", "123456789012", id="menkyoshou"),
+    row("運転免許証番号：3012-3456-7890", "3012-3456-7890", id="in-fours-hyphens"),
+    row("免許の番号は 3012 3456 7890 です", "3012 3456 7890", id="in-fours-spaces"),
+    row("Driving licence: 30-12-345678-90", "30-12-345678-90", id="in-fields"),
+    row("運転免許証番号 ３０１２３４５６７８９０", "３０１２３４５６７８９０", id="full-width"),
+    row("Driver’s license No. 301234567890", "301234567890", id="typographic-apostrophe"),
+    row("運転経歴証明書 番号 301234567890", "301234567890", id="driving-history-certificate"),
+    row("DL# 301234567890", "301234567890", id="dl-hash"),
     # hard negatives
     row("123456789012", id="without-context"),
     row("受付番号 123456789012", id="reception-number"),
+    row("運転免許証 4111 1111 1111 1111", id="card-digits-run-on"),
+    row("免許証番号 3012-3456-7890-12", id="four-groups"),
+    row("免許証の画像 sha 301234567890ab", id="glued-to-a-letter"),
+    # In a table, the context is the column's heading, however many rows above it stands.
+    row(
+        "公用車運転者登録簿\n\n所属 / 氏名 / 免許証番号 / 有効期限\n"
+        + "\n".join(f"道路課 / 根本 祐介 / 30151209883{n} / 令和9年8月14日" for n in range(6)),
+        *[f"30151209883{n}" for n in range(6)],
+        id="under-its-column-heading",
+    ),
+    row(
+        "免許証の有無 / 所属 / 担当者氏名 / 連絡先 / 受付番号\n"
+        "あり / 道路局道路管理課 / 根本 祐介 / 内線1234へ折り返し / 301512098830",
+        id="in-another-column-of-a-table-that-names-licences",
+    ),
 ]
 
 

@@ -17,6 +17,7 @@ from mamori.screening.detectors.base import (
 )
 from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.searchable import searchable
+from mamori.screening.tables import SEPARATORS, column_heading
 from mamori.screening.validators import VALIDATORS
 
 
@@ -46,6 +47,9 @@ class CompiledContext:
     def found(self, lowered: str, start: int, end: int) -> tuple[str, ...]:
         hits = self.words.findall(lowered, max(0, start - self.window), end + self.after)
         return tuple(dict.fromkeys(hits))
+
+    def found_in(self, heading: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.words.findall(heading)))
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class PatternDetector:
         patterns = (
             self.patterns if possible is None else [p for p in self.patterns if p.key in possible]
         )
+        tabular: bool | None = None  # whether the text holds a cell separator: asked once
         for pattern in patterns:
             for match in pattern.matches(scan):
                 start, end = match.span(pattern.group)
@@ -134,13 +139,24 @@ class PatternDetector:
                     continue
                 score = pattern.score
                 words: tuple[str, ...] = ()
+                # A value in a table's cell has its context in the column's heading, however
+                # far above it that is; asked only when the window around it has none.
+                heading: str | None = None
                 if self.context:
                     words = self.context.found(lowered, start, end)
+                    if not words:
+                        if tabular is None:
+                            tabular = any(separator in lowered for separator in SEPARATORS)
+                        if tabular and (heading := column_heading(lowered, start, end)):
+                            words = self.context.found_in(heading)
                     if words:
                         score += self.context.boost
                     elif self.context.required:
                         continue
-                if self.negative and self.negative.found(lowered, start, end):
+                if self.negative and (
+                    self.negative.found(lowered, start, end)
+                    or (heading and self.negative.found_in(heading))
+                ):
                     score += self.negative.boost
                 level = pattern.level
                 for name in pattern.level_groups:
