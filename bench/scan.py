@@ -94,6 +94,29 @@ def safe_scan(
         return []
 
 
+PASSAGE_TYPES = ("HARMFUL", "PROMPT_INJECTION")
+"""Types whose finding is a passage: what the gateway decides on is whether a text holds one."""
+
+
+def documents_flagged(
+    records: Sequence[Record], predictions: Sequence[list[Span]]
+) -> dict[str, dict[str, int]]:
+    """Per passage type: texts that hold one (by the gold labels) and how many of them the guard
+    flagged, and texts that hold none but were flagged. A request of two sentences labelled as
+    two spans, found as one passage, is one hit and one miss among the spans, but one text found."""
+    result: dict[str, dict[str, int]] = {}
+    for kind in PASSAGE_TYPES:
+        holding = flagged = false_alarms = 0
+        for record, predicted in zip(records, predictions, strict=True):
+            gold = any(span.type == kind for span in benchlib.gold_spans(record))
+            found = any(span.type == kind for span in predicted)
+            holding += gold
+            flagged += gold and found
+            false_alarms += found and not gold
+        result[kind] = {"holding": holding, "flagged": flagged, "false_alarms": false_alarms}
+    return result
+
+
 def figures(
     records: Sequence[Record],
     path: Path,
@@ -124,6 +147,7 @@ def figures(
         },
         "micro": micro.as_dict(),
         "micro_exact": exact.as_dict(),
+        "documents_flagged": documents_flagged(records, run.predictions),
         "per_genre": {genre: counts.as_dict() for genre, counts in sorted(ev.per_genre.items())},
         "hard_negatives": {
             "documents": ev.hard_negative_docs,
@@ -173,6 +197,13 @@ def render(fig: dict[str, Any], ev: Evaluation, errors: int) -> str:
         f"micro (all types): precision {benchlib.fmt(m['precision'])}  recall {benchlib.fmt(m['recall'])}  "
         f"F1 {benchlib.fmt(m['f1'])}   |  exact-boundary micro-F1 {benchlib.fmt(x['f1'])}"
     )
+    for kind, d in fig["documents_flagged"].items():
+        if d["holding"] or d["false_alarms"]:
+            share = _pct(d["flagged"] / d["holding"]) if d["holding"] else "—"
+            lines.append(
+                f"{kind} by text: {d['flagged']} of {d['holding']} texts that hold one flagged ({share}); "
+                f"{d['false_alarms']} texts without one flagged"
+            )
     lines += ["", "Per genre (overlap match)"]
     genre_rows = [
         [
