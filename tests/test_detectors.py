@@ -255,6 +255,7 @@ POSTAL_ROWS = [
     row("〒１００－８９１４", "１００－８９１４", id="after-mark-full-width"),
     row("郵便番号：100-8914", "100-8914", id="labelled"),
     row("郵便番号 1008914", "1008914", id="labelled-no-hyphen"),
+    row("| 郵便番号 | 4600002 |", "4600002", id="labelled-table-cell"),
     row("100-8914 東京都千代田区霞が関1-3-1", "100-8914", id="bare-before-prefecture"),
     # hard negatives
     row("資料100-8914を参照", id="bare-without-context"),
@@ -494,6 +495,13 @@ def test_person(text: str, expected: Expected) -> None:
 BIRTH_ROWS = [
     row("生年月日：昭和55年3月15日", "昭和55年3月15日", id="era-kanji-labelled"),
     row(
+        "受付日,番号,氏名,生年月日,届出\n2025/07/07,0701,宮崎 紗希,1998/03/04,印鑑登録\n"
+        "2025/07/07,0702,谷 和則,1965/11/23,戸籍謄本",
+        "1998/03/04",
+        "1965/11/23",
+        id="csv-under-its-column-heading",
+    ),
+    row(
         "氏名\t生年月日\t住所\t備考\n根本 祐介\t1980/3/15\t市内\t\n仁科 葵\t1992/11/2\t市外\t要連絡",
         "1980/3/15",
         "1992/11/2",
@@ -564,6 +572,15 @@ BANK_ROWS = [
     row("みずほ銀行 霞が関支店 普通預金 1234567", "1234567", id="bank-branch-type-number"),
     row("振込先：〇〇銀行 口座番号：7654321", "7654321", id="account-number-label"),
     row("ゆうちょ銀行 当座 12345678", "12345678", id="current-account-8-digits"),
+    row("振込口座を 8494352（北九銀行 黄金支店）から変更", "8494352", id="account-then-number"),
+    row("請求者名義の預金通帳の写し（5733610）", "5733610", id="passbook-number"),
+    row(
+        "Yokohama Bank, Totsuka branch, ordinary account 7077024",
+        "7077024",
+        id="ordinary-account-en",
+    ),
+    row("口座振替の受付番号 1234567", id="direct-debit-reception-number"),
+    row("銀行の口座数は 1200000 件", id="number-of-accounts"),
     # hard negatives
     row("普通 1234567", id="futsuu-without-bank-context"),
     row("受付番号 1234567", id="reception-number"),
@@ -587,6 +604,13 @@ PASSPORT_ROWS = [
     row("旅券番号 E82940137", "E82940137", id="foreign-one-letter-eight-digits"),
     row("my passport is safe, number 533918274", "533918274", id="nine-digits"),
     row("予約番号 533918274", id="nine-digits-without-context"),
+    row("国籍: France  旅券: 19FR28461", "19FR28461", id="french-format"),
+    row("Passport: Laura Becker C01X00T47", "C01X00T47", id="german-format"),
+    row(
+        "Olivia will collect passport copies; numbers received so far: Mark Jensen 561204837",
+        "561204837",
+        id="named-once-before-a-list",
+    ),
     # hard negatives
     row("TK1234567", id="without-context"),
     row("型番 TK1234567 の部品", id="model-number"),
@@ -608,6 +632,7 @@ LICENSE_ROWS = [
     row("Driver’s license No. 301234567890", "301234567890", id="typographic-apostrophe"),
     row("運転経歴証明書 番号 301234567890", "301234567890", id="driving-history-certificate"),
     row("DL# 301234567890", "301234567890", id="dl-hash"),
+    row("a Japanese one in 2022 (licence no. 495545832030)", "495545832030", id="licence-no"),
     # hard negatives
     row("123456789012", id="without-context"),
     row("受付番号 123456789012", id="reception-number"),
@@ -674,6 +699,14 @@ PEM = (
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
 GITHUB = "ghp_" + "abcdefghijklmnopqrstuvwxyz0123456789"
 SECRET_ROWS = [
+    row("あとWi-Fiのキーは SGA&1NQBXM7KCj87。", "SGA&1NQBXM7KCj87", id="wifi-key"),
+    row("4. 暗号化パスフレーズ：S5L*8QR1TGLyviFcbi50", "S5L*8QR1TGLyviFcbi50", id="passphrase"),
+    row("ID admin / PW OGA$DUjzOX48", "OGA$DUjzOX48", id="pw-spaced"),
+    row(
+        "headers: Authorization=Bearer 2a3f9c9d729117ee9c94c07f154cacfc856a1adc622b0de5",
+        "2a3f9c9d729117ee9c94c07f154cacfc856a1adc622b0de5",
+        id="bearer-after-equals",
+    ),
     row("key AKIAIOSFODNN7EXAMPLE here", "AKIAIOSFODNN7EXAMPLE", id="aws-access-key"),
     row(f"token {GITHUB}", GITHUB, id="github-token"),
     row(
@@ -736,6 +769,10 @@ SECRET_ROWS = [
     row("REQUEST_TOKEN=123e4567-e89b-12d3-a456-426614174000", id="uuid-value"),
     row("API_KEY=Your_Api_Key_Here_123", id="placeholder-value"),
     row("トークン: v2.10.1-release", id="version-after-token-label"),
+    row("OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", id="openai-key-placeholder"),
+    row("api_key = sk-proj-xxxxxxxxxxxxxxxx", id="openai-project-key-placeholder"),
+    row("Wi-Fiのキーはフロントでお尋ねください", id="wifi-key-asked-at-the-desk"),
+    row("npw: abc", id="pw-inside-a-word"),
 ]
 
 

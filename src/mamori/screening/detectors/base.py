@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Protocol, runtime_checkable
 
 from mamori.content.screening import Policy, Recognizer
 from mamori.screening.charclass import char_class
 from mamori.screening.findings import Finding
+from mamori.screening.tables import HeadingRows
 from mamori.screening.text import NormalizedText
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -34,6 +35,8 @@ class ScanInput:
     """``text.normalized.lower()``: context words and lexicons are matched case-insensitively."""
     possible: frozenset[Hashable] | None = None
     """Patterns that may match (from the prefilter); None means: run every pattern."""
+    heading_rows: HeadingRows = field(default_factory=dict, compare=False)
+    """The table heading rows found so far in this text (see ``screening.tables``)."""
 
     @classmethod
     def of(cls, text: NormalizedText, possible: frozenset[Hashable] | None = None) -> ScanInput:

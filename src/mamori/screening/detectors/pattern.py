@@ -44,8 +44,9 @@ class CompiledContext:
             word_alternation(words), context.window, context.after, context.boost, context.required
         )
 
-    def found(self, lowered: str, start: int, end: int) -> tuple[str, ...]:
-        hits = self.words.findall(lowered, max(0, start - self.window), end + self.after)
+    def found(self, lowered: str, start: int, end: int, floor: int = 0) -> tuple[str, ...]:
+        """The words within the window around [start, end), none before ``floor``."""
+        hits = self.words.findall(lowered, max(floor, start - self.window), end + self.after)
         return tuple(dict.fromkeys(hits))
 
     def found_in(self, heading: str) -> tuple[str, ...]:
@@ -139,22 +140,27 @@ class PatternDetector:
                     continue
                 score = pattern.score
                 words: tuple[str, ...] = ()
-                # A value in a table's cell has its context in the column's heading, however
-                # far above it that is; asked only when the window around it has none.
+                # A value in a table's cell has its context in its own row and in its column's
+                # heading, however far above that is — not in the rows above, where the window
+                # would read the headings of other columns (受付日 under 「受付日,氏名,生年月日」).
                 heading: str | None = None
+                floor = 0
+                if (self.context or self.negative) and tabular is None:
+                    tabular = any(separator in lowered for separator in SEPARATORS)
+                if tabular:
+                    heading = column_heading(lowered, start, end, scan.heading_rows)
+                    if heading is not None:
+                        floor = lowered.rfind("\n", 0, start) + 1
                 if self.context:
-                    words = self.context.found(lowered, start, end)
-                    if not words:
-                        if tabular is None:
-                            tabular = any(separator in lowered for separator in SEPARATORS)
-                        if tabular and (heading := column_heading(lowered, start, end)):
-                            words = self.context.found_in(heading)
+                    words = self.context.found(lowered, start, end, floor)
+                    if heading:
+                        words = tuple(dict.fromkeys(words + self.context.found_in(heading)))
                     if words:
                         score += self.context.boost
                     elif self.context.required:
                         continue
                 if self.negative and (
-                    self.negative.found(lowered, start, end)
+                    self.negative.found(lowered, start, end, floor)
                     or (heading and self.negative.found_in(heading))
                 ):
                     score += self.negative.boost
