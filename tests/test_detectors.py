@@ -481,6 +481,22 @@ PERSON_ROWS = [
     row("Caller: Bishnu Prasad Thapa (Nepal)", "Bishnu Prasad Thapa", id="caller-label"),
     row("allowance for my daughter, Angela Santos Mori, who", "Angela Santos Mori", id="daughter"),
     row("The delegation from Uppsala arrives on 2 October.", id="from-a-place"),
+    # 名義 and the labels that lead to an account holder's name in katakana.
+    row("口座名義は ササキ ミサキ です。", "ササキ ミサキ", id="label-wa-then-katakana"),
+    row("口座名義（カナ）オガワ ヒロシ", "オガワ ヒロシ", id="label-note-then-katakana"),
+    row("ヤマグチ ケンタ名義の口座に振り込んだ", "ヤマグチ ケンタ", id="holder-before-meigi"),
+    row("スマートフォン・アプリ名義で登録", id="compound-before-meigi"),
+    row("カード名義の変更", id="meigi-alone"),
+    row("氏名は必ず記入してください", id="label-wa-then-prose"),
+    # A caller's greeting, and speakers of a chat log with a time stamp.
+    row("市税コールセンター、松尾でございます。", "松尾", id="gozaimasu"),
+    row("本日は休業でございます。", id="gozaimasu-without-a-name"),
+    row(
+        "2025-06-18 16:40 Hiroshi Kaneko: hey, the applicant",
+        "Hiroshi Kaneko",
+        id="chat-speaker-latin",
+    ),
+    row("2025-06-18 16:40 Action Items: none", id="chat-heading-latin"),
 ]
 
 

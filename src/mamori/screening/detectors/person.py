@@ -111,11 +111,18 @@ _NAME_CELL = re.compile(
     r"|[ァ-ヶー]{1,10}(?:[ ・][ァ-ヶー]{1,10})?|[ぁ-ゖー]{2,10}(?: [ぁ-ゖー]{1,10})?"
     r"|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2}"
 )
+# A Latin name of two or three capitalised words: Hiroshi Kaneko, Ana Paula Souza.
+_LATIN_FULL_NAME = re.compile(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}")
 # A Latin name right before a Japanese honorific: Emily Carter 様.
 _LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3} ?\Z")
 # A name said by its bearer: "…した山本です。", "大塚 浩二と申します".
-_SELF_INTRO = re.compile("と申します|と申し上げます|といいます|と言います|です")
+_SELF_INTRO = re.compile("と申します|と申し上げます|といいます|と言います|でございます|です")
 _BACK_INTRO = re.compile(f"[{_KANJI}]{{1,4}}(?: ?[{_KANJI}]{{1,3}}| ?[ぁ-ゖ]{{2,4}})?\\Z")
+# A katakana full name (two or three parts).
+_KATAKANA_NAME = re.compile(r"[ァ-ヶー]{2,10}(?:[ ・][ァ-ヶー]{1,10}){1,2}")
+# The holder named before 名義 (an account's, a contract's): ヤマグチ ケンタ名義の口座.
+# Parts split by a space, as a name's reading is written (not スマートフォン・アプリ, a compound).
+_HOLDER = re.compile(r"([ァ-ヶー]{2,10}(?: [ァ-ヶー]{1,10}){1,2}) ?(?:さん|様)?名義(?:の|で|に|人)")
 # A name alone on its line (a signature under a letter or an e-mail).
 _NAME_LINE = re.compile(
     f"(?m)^ *([{_KANJI}]{{1,4}}(?: ?[{_KANJI}]{{1,3}}| ?[ぁ-ゖ]{{2,4}}| [{_KANJI}]{{1,3}})) *$"
@@ -146,6 +153,7 @@ _SCORE_OF = {
     "reading": "label",
     "attendee": "label",
     "office": "label",
+    "holder": "label",
 }
 
 
@@ -186,7 +194,7 @@ class PersonDetector:
         self.surname_run = re.compile(f"{first}(?<![{_KANJI}].)[{_KANJI}]{{1,6}}(?![{_KANJI}])")
         labels = _alternation(lexicons[recognizer.labels])
         self.label_regex = re.compile(
-            f"(?:{labels}){_LABEL_NOTE}([^\\S\\n]*[:：|]?[^\\S\\n]*)(?:{_ORG_UNIT} )?"
+            f"(?:{labels}){_LABEL_NOTE}([^\\S\\n]*(?:[:：|]|は(?=[^\\S\\n]|[ァ-ヶ]))?[^\\S\\n]*)(?:{_ORG_UNIT} )?"
             + _NAME_AFTER_LABEL
         )
         # A label is not a name, though one label may stand right after another (申請者 氏名：).
@@ -421,6 +429,7 @@ class PersonDetector:
             "title": self.title_regex,
             "office": _OFFICE_THEN,
             "self_intro": _SELF_INTRO,
+            "holder": _HOLDER,
             "name_line": _NAME_LINE,
             "chat": _CHAT_SPEAKER,
             "chat_time": _CHAT_NAME_TIME,
@@ -492,7 +501,10 @@ class PersonDetector:
                 continue
             # 申請者山田花子: with nothing between label and name, the name must start with a surname
             # (本人確認, 担当者会議 do not: most such matches end at the first character).
-            glued = not match.group(1)
+            # A katakana name after a note in brackets is glued only in appearance: 口座名義(カナ)オガワ.
+            glued = not match.group(1) and not (
+                text[match.start(2) - 1] == ")" and _KATAKANA_NAME.fullmatch(match.group(2))
+            )
             if glued and match.group(2)[0] not in self.surname_firsts:
                 continue
             name = self._strip_honorific(match.group(2))
@@ -624,6 +636,9 @@ class PersonDetector:
             for start in starts:
                 if self._name_at(text, start, alone=True, short=True) == match.start():
                     add(start, match.start(), "self_introduction", cue)
+        for match in _HOLDER.finditer(text) if may("holder") else ():
+            if self._plausible(match.group(1)):
+                add(match.start(1), match.end(1), "holder", "名義")
         last_line = len(text.rstrip())
         for match in _NAME_LINE.finditer(text) if may("name_line") else ():
             start = match.start(1)
@@ -637,7 +652,11 @@ class PersonDetector:
                 start, end = match.start(1), match.start(1) + len(name)
                 # A speaker tag says a person is here: a one-kanji surname alone (森：) will do,
                 # and so does a known given name alone (楓：), a display name in a chat.
-                if self._name_at(text, start, alone=True, short=True) == end or self._given(name):
+                if (
+                    self._name_at(text, start, alone=True, short=True) == end
+                    or self._given(name)
+                    or (_LATIN_FULL_NAME.fullmatch(name) and not self._latin_non_name(name))
+                ):
                     add(start, end, "chat_speaker", "")
         for match in _LIST_LABEL.finditer(text) if may("attendees") else ():
             for item in _LIST_ITEM.finditer(text, match.start(1), match.end(1)):
