@@ -104,9 +104,16 @@ def setup(workdir: Path, upstream_port: int) -> tuple[str, str, Path]:
     return url, key, path
 
 
-def _payload(prompt: str) -> bytes:
+CLOSED_LOOP_FIRST = 10_000_000
+"""The first request number of the throughput phase, after those of the latency phase."""
+
+
+def _payload(prompt: str, n: int) -> bytes:
+    """Request ``n``: its prompt made unique, so that no text is screened twice (the gateway
+    remembers the findings of texts it saw, as a conversation sends them again every turn)."""
     return json.dumps(
-        {"model": "gpt-4o", "messages": [{"role": "user", "content": prompt}]}, ensure_ascii=False
+        {"model": "gpt-4o", "messages": [{"role": "user", "content": f"{prompt}\n（No. {n}）"}]},
+        ensure_ascii=False,
     ).encode()
 
 
@@ -114,7 +121,7 @@ async def paced(
     base: str, key: str, prompts: list[str], rate: float, seconds: float
 ) -> tuple[list[float], dict[int, int]]:
     total = int(rate * seconds)
-    bodies = [_payload(p) for p in prompts]
+    bodies = [_payload(prompts[i % len(prompts)], i) for i in range(total + 50)]
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     headers = {"Authorization": f"Bearer {key}", "content-type": "application/json"}
@@ -123,7 +130,7 @@ async def paced(
         base_url=base + "/", connector=connector, headers=headers
     ) as client:
         for i in range(50):  # warm the connections and the server
-            async with client.post("chat/completions", data=bodies[i % len(bodies)]) as response:
+            async with client.post("chat/completions", data=bodies[total + i]) as response:
                 await response.read()
         start = time.perf_counter()
 
@@ -132,7 +139,7 @@ async def paced(
             delay = scheduled - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            async with client.post("chat/completions", data=bodies[i % len(bodies)]) as response:
+            async with client.post("chat/completions", data=bodies[i]) as response:
                 await response.read()
                 latencies.append((time.perf_counter() - scheduled) * 1000)
                 statuses[response.status] = statuses.get(response.status, 0) + 1
@@ -145,7 +152,6 @@ async def closed_loop(
     base: str, key: str, prompts: list[str], concurrency: int, seconds: float
 ) -> tuple[float, dict[int, int]]:
     done = 0
-    bodies = [_payload(p) for p in prompts]
     statuses: dict[int, int] = {}
     headers = {"Authorization": f"Bearer {key}", "content-type": "application/json"}
     connector = aiohttp.TCPConnector(limit=concurrency)
@@ -159,7 +165,8 @@ async def closed_loop(
             i = w
             while time.perf_counter() < stop:
                 async with client.post(
-                    "chat/completions", data=bodies[i % len(bodies)]
+                    "chat/completions",
+                    data=_payload(prompts[i % len(prompts)], CLOSED_LOOP_FIRST + i),
                 ) as response:
                     await response.read()
                     statuses[response.status] = statuses.get(response.status, 0) + 1

@@ -84,6 +84,39 @@ def test_my_number_is_blocked_with_the_rule_and_no_echo(
     assert row.prompt_text is not None and MY_NUMBER not in row.prompt_text
 
 
+def test_a_conversation_sent_again_with_every_turn_is_screened_the_same_each_time(
+    registry: Registry, start_gateway: GatewayFactory
+) -> None:
+    """The earlier messages' findings are remembered (screening.memo): each turn must still
+    redact what the first did, and block what it blocked."""
+    gateway = start_gateway()
+    api = client(gateway, registry.key())
+    first = (
+        "申請者 田中一郎さんの電話番号は090-1234-5678です。折り返しの連絡先として記録してください。"
+    )
+    history: list[dict[str, str]] = [{"role": "user", "content": first}]
+    for turn in range(3):
+        messages = [*history, {"role": "user", "content": f"{turn + 1}回目の確認です"}]
+        answer = api.chat.completions.create(model="gpt-4o", messages=messages)
+        history += [
+            {"role": "assistant", "content": answer.choices[0].message.content or ""},
+            {"role": "user", "content": "ありがとうございます。引き続きお願いします。" * 3},
+        ]
+    rows = exchanges(registry)
+    assert [row.decision for row in rows] == ["redact"] * 3
+    for row in rows:
+        assert row.prompt_text is not None and "田中" not in row.prompt_text
+        assert "090-1234" not in row.prompt_text and "<PERSON_1>" in row.prompt_text
+    with_number = [{"role": "user", "content": first + f" 個人番号 {MY_NUMBER} も添えます。"}]
+    for _ in range(2):
+        with pytest.raises(openai.PermissionDeniedError):
+            api.chat.completions.create(
+                model="gpt-4o",
+                messages=[*with_number, {"role": "user", "content": "要約して"}],
+            )
+    assert [row.decision for row in exchanges(registry)][3:] == ["block", "block"]
+
+
 def test_japanese_refusal_by_default(registry: Registry, start_gateway: GatewayFactory) -> None:
     gateway = start_gateway()
     with pytest.raises(openai.PermissionDeniedError) as refused:

@@ -15,6 +15,7 @@ from mamori.screening.detectors import Detector, build
 from mamori.screening.detectors.base import BuildContext, PrefilteredDetector, ScanInput
 from mamori.screening.detectors.pattern import PatternDetector
 from mamori.screening.findings import PERSONAL_DATA_TYPES, Finding
+from mamori.screening.memo import FindingsMemo
 from mamori.screening.prefilter import Prefilter
 from mamori.screening.redaction import Vault, placeholder_spans
 from mamori.screening.text import NormalizedText
@@ -99,8 +100,11 @@ class Guard:
         *,
         prefilter: bool = True,
         on_prepare: Callable[[], None] | None = None,
+        memo: FindingsMemo | None = None,
     ) -> None:
-        """``on_prepare`` is called before the one slow step of a first start (see Prefilter)."""
+        """``on_prepare`` is called before the one slow step of a first start (see Prefilter).
+        ``memo`` remembers the findings of requests' texts (see ``screening.memo``)."""
+        self.memo = memo
         self.data = data or load_screening()
         self.policy = policy
         context = BuildContext(self.data.lexicons, policy)
@@ -174,6 +178,19 @@ class Guard:
         Placeholders that ``vault`` issued are not findings; anything else that merely looks like
         a placeholder (``<MY_NUMBER_123456789018>``) is scanned like any other text.
         """
+        # A text that holds one of the vault's placeholders depends on the vault: not remembered.
+        memo, key = self.memo, None
+        protected = vault is not None and bool(vault.by_placeholder) and "<" in text
+        if memo is not None and not output and not protected:
+            key = memo.key(text)
+            if key is not None and (remembered := memo.get(key)) is not None:
+                return remembered
+        findings = self._find(text, vault, output=output)
+        if memo is not None and key is not None:
+            memo.put(key, findings)
+        return findings
+
+    def _find(self, text: str, vault: Vault | None, *, output: bool) -> list[Finding]:
         # A lone surrogate cannot be encoded; U+FFFD keeps every offset where it was. (Strict
         # UTF-8 refuses exactly the surrogates, and encoding is cheaper than searching for them.)
         try:

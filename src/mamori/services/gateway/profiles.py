@@ -14,6 +14,7 @@ from mamori.db.models import AISystem
 from mamori.rules import evaluate
 from mamori.screening.derive import derive
 from mamori.screening.guard import Guard
+from mamori.screening.memo import FindingsMemo
 from mamori.services.registry.common import Database, not_found
 from mamori.services.registry.systems import validated_project
 
@@ -64,4 +65,6 @@ class Profiles:
         loaded = loader.load(project.pack or settings.default_pack, settings.packs)
         data = load_screening()
         policy = derive(project, evaluate(project, loaded).facts, loaded.pack, data)
-        return SystemProfile(system_id, version, project, policy, Guard(policy, data))
+        # Each turn of a chat sends the conversation again: its earlier messages are remembered.
+        guard = Guard(policy, data, memo=FindingsMemo())
+        return SystemProfile(system_id, version, project, policy, guard)
