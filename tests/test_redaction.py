@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,78 @@ def test_no_crash_and_offsets_in_bounds_on_any_unicode(text: str) -> None:
         assert 0 <= item.start < item.end <= len(text)
     redacted, vault = Guard.default().redact(text)
     assert vault.restore(redacted) == text
+
+
+# Pieces glued together with nothing between them, as the redaction fuzzing of 2026-12-07 met
+# them: a placeholder's name (<DATE_OF_BIRTH_1>) read as context for the date next to it, and its
+# brackets as a boundary a key could start at (〒<POSTAL_CODE_1>sk-proj-…), made a second
+# redaction find what the first had not.
+GLUED = st.lists(
+    st.sampled_from(
+        [
+            "氏名",
+            "生年月日",
+            "免許証番号",
+            "口座名義",
+            "名義",
+            "は",
+            " ",
+            "\t",
+            " / ",
+            "|",
+            ",",
+            "\n",
+            "山田",
+            "太郎",
+            "タロウ",
+            "Hiroshi",
+            ":",
+            "：",
+            "2025-06-18 16:40 ",
+            "1980/3/15",
+            "301234567890",
+            "123456789018",
+            "〒100-8914",
+            "東京都千代田区霞が関1-3-1",
+            "様",
+            "さん",
+            "でございます",
+            "（",
+            "）",
+            "<PERSON_1>",
+            "sk-proj-xxxx",
+            "パスワード：",
+            "Xk8#mq2LpZ",
+            "方法を教えて",
+            "。",
+            "ｶﾞ",
+            "①",
+        ]
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@given(GLUED)
+@settings(max_examples=300, deadline=None)
+def test_redacting_twice_with_one_vault_changes_nothing_even_when_pieces_touch(text: str) -> None:
+    guard = Guard.default()
+    once, vault = guard.redact(text)
+    assert guard.redact(once, vault)[0] == once
+    assert vault.restore(once) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生年月日 / 1980/3/15，様2025-06-18 16:40",
+        "パスワード：<PERSON_1>山田太郎",
+        "〒100-8914sk-proj-xxxxHiroshi1980/3/15さん",
+    ],
+)
+def test_redacting_twice_found_by_fuzzing(text: str) -> None:
+    guard = Guard.default()
+    once, vault = guard.redact(text)
+    assert once != text  # something was redacted the first time
+    assert guard.redact(once, vault)[0] == once

@@ -190,6 +190,37 @@ class Guard:
             memo.put(key, findings)
         return findings
 
+    def _find_around(
+        self, text: str, issued: list[tuple[tuple[int, int], str]], *, output: bool
+    ) -> list[Finding]:
+        """The findings of a text that holds placeholders the vault issued: it is screened as the
+        text they stand for, so a value's own words, characters and boundaries are what its
+        neighbours meet, as when it was first screened (a placeholder's name would be context —
+        <DATE_OF_BIRTH_1> — and its brackets a boundary). What touches a value is the
+        placeholder's and not reported; the rest is mapped back. Redacting twice with one vault
+        therefore changes nothing the first redaction left."""
+        pieces: list[str] = []
+        values: list[tuple[int, int]] = []  # where the values stand in the restored text
+        shifts: list[tuple[int, int]] = []  # (restored offset, given minus restored) from there
+        position = restored = 0
+        for (start, end), value in sorted(issued):
+            pieces.append(text[position:start])
+            restored += start - position
+            values.append((restored, restored + len(value)))
+            pieces.append(value)
+            restored += len(value)
+            shifts.append((restored, end - restored))
+            position = end
+        pieces.append(text[position:])
+        kept: list[Finding] = []
+        for finding in self._find("".join(pieces), None, output=output):
+            if any(s < finding.end and finding.start < e for s, e in values):
+                continue
+            index = bisect.bisect_right(shifts, (finding.start, len(text) + 1)) - 1
+            shift = shifts[index][1] if index >= 0 else 0
+            kept.append(replace(finding, start=finding.start + shift, end=finding.end + shift))
+        return kept
+
     def _find(self, text: str, vault: Vault | None, *, output: bool) -> list[Finding]:
         # A lone surrogate cannot be encoded; U+FFFD keeps every offset where it was. (Strict
         # UTF-8 refuses exactly the surrogates, and encoding is cheaper than searching for them.)
@@ -198,14 +229,17 @@ class Guard:
             text_for_scan = text
         except UnicodeEncodeError:
             text_for_scan = _SURROGATE.sub("\ufffd", text)
+        if vault is not None and vault.by_placeholder and "<" in text:
+            issued = [
+                (span, vault.by_placeholder[token])
+                for span, token in placeholder_spans(text)
+                if token in vault.by_placeholder
+            ]
+            if issued:
+                return self._find_around(text, issued, output=output)
         normalized = NormalizedText.of(text_for_scan)
         possible = self.prefilter.possible(normalized.normalized) if self.prefilter else None
         scan = ScanInput.of(normalized, possible)
-        protected = (
-            [span for span, token in placeholder_spans(text) if token in vault.by_placeholder]
-            if vault is not None and vault.by_placeholder and "<" in text
-            else []
-        )
         candidates: list[Finding] = []
         thresholds, default_threshold = self.thresholds, self.default_threshold
         called: Iterable[int] = range(len(self.detectors))
@@ -224,9 +258,6 @@ class Guard:
                 continue
             for finding in detector.detect(scan):
                 if finding.score < thresholds.get(finding.type, default_threshold):
-                    continue
-                # The vault's own placeholders are not personal data (keeps redaction idempotent).
-                if protected and any(s <= finding.start and finding.end <= e for s, e in protected):
                     continue
                 candidates.append(finding)
         return resolve_overlaps(merge_passages(text, candidates))
