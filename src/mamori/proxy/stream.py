@@ -11,10 +11,12 @@ from mamori.screening.decision import SEVERITY, Decision
 from mamori.screening.findings import Finding
 from mamori.screening.guard import REDACTABLE_TYPES, Guard
 from mamori.screening.redaction import Vault
+from mamori.screening.tables import SEPARATORS, HeadingRows, heading_row
 
 CONTEXT = 48
 """Characters before the undecided part that are scanned again, so a label or a context word that
-was already released still counts (氏名： … 山田太郎)."""
+was already released still counts (氏名： … 山田太郎); more when a recogniser's context window
+reaches further (``Guard.context_reach``)."""
 PLACEHOLDER_REACH = 40
 VALUE_TYPES = REDACTABLE_TYPES | {"CLASSIFICATION_MARKING"}
 """Types that name a span (a number, a name, a marking): the window never releases part of one.
@@ -35,6 +37,7 @@ class HoldBack:
     kept_text: list[str] = field(default_factory=list)
     """The released text before placeholders were put back (what ``retention: redacted`` keeps)."""
     _seen: set[tuple[str, int, int]] = field(default_factory=set)
+    _heading_rows: HeadingRows = field(default_factory=dict)
 
     @property
     def blocked(self) -> bool:
@@ -53,11 +56,36 @@ class HoldBack:
             return ""
         return self._release(len(self.text), final=True)
 
+    def _window(self) -> tuple[str, int, int]:
+        """What is screened again: the text from a little before the undecided part, and — when
+        that starts inside a table whose heading row lies further up — the heading row before
+        it, so the columns' headings still give their context (免許証番号 over its numbers).
+        Returns the window, where its own text starts in the answer, and how many characters
+        of heading stand before that."""
+        start = max(0, self.released - max(CONTEXT, self.guard.context_reach + 8))
+        row_start = self.text.rfind("\n", 0, start) + 1
+        if row_start == 0:
+            return self.text[start:], start, 0
+        row_end = self.text.find("\n", row_start)
+        # A row still being written may gain cells: what is found for it is not kept.
+        known = self._heading_rows if row_end >= 0 else {}
+        row_end = len(self.text) if row_end < 0 else row_end
+        for separator in SEPARATORS:
+            cells = self.text.count(separator, row_start, row_end)
+            if not cells:
+                continue
+            bounds = heading_row(self.text, row_start, separator, cells, known)
+            if bounds is not None and bounds[0] < start:
+                heading = self.text[bounds[0] : bounds[1]] + "\n"
+                return heading + self.text[row_start:], row_start, len(heading)
+        return self.text[start:], start, 0
+
     def _release(self, boundary: int, *, final: bool = False) -> str:
-        start = max(0, self.released - CONTEXT)
+        window, start, heading = self._window()
         findings = [
-            replace(f, start=f.start + start, end=f.end + start)
-            for f in self.guard.find(self.text[start:], self.vault, output=True)
+            replace(f, start=f.start - heading + start, end=f.end - heading + start)
+            for f in self.guard.find(window, self.vault, output=True)
+            if f.start >= heading
         ]
         decider = self.guard.decider
         to_replace: list[Finding] = []

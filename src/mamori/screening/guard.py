@@ -150,6 +150,20 @@ class Guard:
             for key in detector.keys
         }
         self.decider = Decider(policy)
+        # How far before a value its context words may stand (a streamed answer is screened in
+        # windows that must reach that far back).
+        self.context_reach = max(
+            (
+                context.window
+                for recognizer in self.data.recognizers
+                for context in (
+                    getattr(recognizer, "context", None),
+                    getattr(recognizer, "negative_context", None),
+                )
+                if context is not None
+            ),
+            default=0,
+        )
         self.thresholds: dict[str, float] = {str(k): v for k, v in policy.thresholds.items()}
         self.default_threshold = policy.thresholds["default"]
 

@@ -29,14 +29,14 @@ def column_heading(text: str, start: int, end: int, known: HeadingRows | None = 
         cells = text.count(separator, row_start, row_end)
         if not cells or separator in text[start:end]:
             continue
-        bounds = _heading_row(text, row_start, separator, cells, {} if known is None else known)
+        bounds = heading_row(text, row_start, separator, cells, {} if known is None else known)
         if bounds is not None:
             heading = text[bounds[0] : bounds[1]].split(separator)
             return heading[text.count(separator, row_start, start)]
     return None
 
 
-def _heading_row(
+def heading_row(
     text: str, row_start: int, separator: str, cells: int, known: HeadingRows
 ) -> tuple[int, int] | None:
     """The topmost row of the run of rows with ``cells`` separators that ends at ``row_start``'s
