@@ -18,6 +18,8 @@ CONTEXT = 48
 was already released still counts (氏名： … 山田太郎); more when a recogniser's context window
 reaches further (``Guard.context_reach``)."""
 PLACEHOLDER_REACH = 40
+ROW_REACH = 512
+"""How far back a window is extended to the start of the row it begins in."""
 VALUE_TYPES = REDACTABLE_TYPES | {"CLASSIFICATION_MARKING"}
 """Types that name a span (a number, a name, a marking): the window never releases part of one.
 Passage types (harmful content, injection, out of scope) only decide; they hold nothing back."""
@@ -64,8 +66,12 @@ class HoldBack:
         of heading stand before that."""
         start = max(0, self.released - max(CONTEXT, self.guard.context_reach + 8))
         row_start = self.text.rfind("\n", 0, start) + 1
+        if start - row_start > ROW_REACH:
+            return self.text[start:], start, 0  # inside a long line, not a table's row
+        # From the start of its row: a row cut short would have fewer cells than its table's.
+        start = row_start
         if row_start == 0:
-            return self.text[start:], start, 0
+            return self.text, 0, 0
         row_end = self.text.find("\n", row_start)
         # A row still being written may gain cells: what is found for it is not kept.
         known = self._heading_rows if row_end >= 0 else {}
