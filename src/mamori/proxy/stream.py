@@ -59,31 +59,32 @@ class HoldBack:
         return self._release(len(self.text), final=True)
 
     def _window(self) -> tuple[str, int, int]:
-        """What is screened again: the text from a little before the undecided part, and — when
-        that starts inside a table whose heading row lies further up — the heading row before
-        it, so the columns' headings still give their context (免許証番号 over its numbers).
-        Returns the window, where its own text starts in the answer, and how many characters
-        of heading stand before that."""
+        """What is screened again: the text from a little before the undecided part — in a
+        table, from the start of the row it begins in (a row cut short has fewer cells than its
+        table's) with the table's heading row before it, so the columns' headings still give
+        their context (免許証番号 over its numbers). Returns the window, where its own text starts
+        in the answer, and how many characters of heading stand before that."""
         start = max(0, self.released - max(CONTEXT, self.guard.context_reach + 8))
         row_start = self.text.rfind("\n", 0, start) + 1
         if start - row_start > ROW_REACH:
             return self.text[start:], start, 0  # inside a long line, not a table's row
-        # From the start of its row: a row cut short would have fewer cells than its table's.
-        start = row_start
-        if row_start == 0:
-            return self.text, 0, 0
-        row_end = self.text.find("\n", row_start)
+        row_end = self.text.find("\n", start)
         # A row still being written may gain cells: what is found for it is not kept.
         known = self._heading_rows if row_end >= 0 else {}
-        row_end = len(self.text) if row_end < 0 else row_end
+        end = len(self.text) if row_end < 0 else row_end
         for separator in SEPARATORS:
-            cells = self.text.count(separator, row_start, row_end)
+            cells = self.text.count(separator, row_start, end)
             if not cells:
                 continue
             bounds = heading_row(self.text, row_start, separator, cells, known)
-            if bounds is not None and bounds[0] < start:
+            if bounds is not None:
                 heading = self.text[bounds[0] : bounds[1]] + "\n"
                 return heading + self.text[row_start:], row_start, len(heading)
+            if row_end >= 0:  # the row may be the heading of the rows below it
+                below_end = self.text.find("\n", row_end + 1)
+                below_end = len(self.text) if below_end < 0 else below_end
+                if self.text.count(separator, row_end + 1, below_end) == cells:
+                    return self.text[row_start:], row_start, 0
         return self.text[start:], start, 0
 
     def _release(self, boundary: int, *, final: bool = False) -> str:
