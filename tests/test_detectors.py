@@ -715,6 +715,25 @@ PEM = (
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
 GITHUB = "ghp_" + "abcdefghijklmnopqrstuvwxyz0123456789"
 SECRET_ROWS = [
+    row(
+        "DATABASE_URL=postgresql://admin:S3cr3tPass9@db.example.go.jp:5432/app",
+        "S3cr3tPass9",
+        id="password-in-a-database-url-not-an-e-mail",
+    ),
+    row("接続文字列は mysql://app:Hk29xLmq7Z@10.0.0.5/db です", "Hk29xLmq7Z", id="password-in-a-url"),
+    row("Authorization: Basic ZGVwbG95OlRxOHZYejMxTG0=", "ZGVwbG95OlRxOHZYejMxTG0=", id="basic-auth"),
+    row("token glpat-Ab3dEf6hIj9kLm2nOp5q", "glpat-Ab3dEf6hIj9kLm2nOp5q", id="gitlab-token"),
+    row(
+        "HF_HOME を設定し hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 を使う",
+        "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        id="hugging-face-token",
+    ),
+    row(
+        "npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        "npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        id="npm-token",
+    ),
+    row("sshpass -p Zx81kLmQ ssh admin@10.0.0.5", "Zx81kLmQ", id="sshpass"),
     row("あとWi-Fiのキーは SGA&1NQBXM7KCj87。", "SGA&1NQBXM7KCj87", id="wifi-key"),
     row("4. 暗号化パスフレーズ：S5L*8QR1TGLyviFcbi50", "S5L*8QR1TGLyviFcbi50", id="passphrase"),
     row("ID admin / PW OGA$DUjzOX48", "OGA$DUjzOX48", id="pw-spaced"),
@@ -789,6 +808,11 @@ SECRET_ROWS = [
     row("api_key = sk-proj-xxxxxxxxxxxxxxxx", id="openai-project-key-placeholder"),
     row("Wi-Fiのキーはフロントでお尋ねください", id="wifi-key-asked-at-the-desk"),
     row("npw: abc", id="pw-inside-a-word"),
+    row("postgresql://user:${DB_PASSWORD}@db/app", id="url-password-from-a-variable"),
+    row("postgresql://user:password@localhost/app", id="url-password-placeholder"),
+    row("postgresql://user:****@db/app", id="url-password-masked"),
+    row("http://example.go.jp:8080/path", id="url-with-a-port"),
+    row("ssh://git@github.com:22/x", id="url-with-a-user-only"),
 ]
 
 
