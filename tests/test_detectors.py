@@ -213,6 +213,9 @@ PHONE_ROWS = [
     row("予算額は1,234,567千円", id="budget-ja"),
     row("第1234-5678号", id="document-number"),
     row("0312345678", id="fixed-plain-without-context"),
+    row("TEL.03.1234.5678", "03.1234.5678", id="dotted"),
+    row("バージョン 0.12.3456 を適用", id="dotted-version"),
+    row("v10.03.1234.5678", id="dotted-inside-a-longer-number"),
 ]
 
 
@@ -239,6 +242,9 @@ EMAIL_ROWS = [
     row("user@localhost", id="no-top-level-domain"),
     row("@mamori_team へ返信", id="mention"),
     row("example.go.jp を参照", id="domain-only"),
+    row("メール taro [at] example.go.jp", "taro [at] example.go.jp", id="at-in-brackets"),
+    row("メール taro(at)example.go.jp", "taro(at)example.go.jp", id="at-in-parentheses"),
+    row("会議室 (at) 本庁舎", id="at-in-prose"),
 ]
 
 
