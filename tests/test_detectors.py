@@ -503,6 +503,25 @@ PERSON_ROWS = [
         id="chat-speaker-latin",
     ),
     row("2025-06-18 16:40 Action Items: none", id="chat-heading-latin"),
+    # Doing what people do in a case note; an office in brackets after a surname; a name read out.
+    row(
+        "加藤が不在のため代理で伊藤が対応しました。",
+        "加藤",
+        "伊藤",
+        id="surnames-doing-what-people-do",
+    ),
+    row("総務課が対応します", id="an-office-doing-it"),
+    row("福岡が担当", id="a-place-doing-it"),
+    row("田中（市民課）より連絡", "田中", id="surname-then-office-in-brackets"),
+    row("東京（本部）に集約", id="place-then-office-in-brackets"),
+    row(
+        "山本 ひかり（ヤマモト ヒカリ）",
+        "山本 ひかり",
+        "ヤマモト ヒカリ",
+        id="name-with-its-reading",
+    ),
+    row("内容（ナイヨウ テスト）", id="word-with-a-reading"),
+    row("CC: 森、池田", "森", "池田", id="cc-list-with-a-one-kanji-surname"),
 ]
 
 
@@ -726,8 +745,12 @@ SECRET_ROWS = [
         "S3cr3tPass9",
         id="password-in-a-database-url-not-an-e-mail",
     ),
-    row("接続文字列は mysql://app:Hk29xLmq7Z@10.0.0.5/db です", "Hk29xLmq7Z", id="password-in-a-url"),
-    row("Authorization: Basic ZGVwbG95OlRxOHZYejMxTG0=", "ZGVwbG95OlRxOHZYejMxTG0=", id="basic-auth"),
+    row(
+        "接続文字列は mysql://app:Hk29xLmq7Z@10.0.0.5/db です", "Hk29xLmq7Z", id="password-in-a-url"
+    ),
+    row(
+        "Authorization: Basic ZGVwbG95OlRxOHZYejMxTG0=", "ZGVwbG95OlRxOHZYejMxTG0=", id="basic-auth"
+    ),
     row("token glpat-Ab3dEf6hIj9kLm2nOp5q", "glpat-Ab3dEf6hIj9kLm2nOp5q", id="gitlab-token"),
     row(
         "HF_HOME を設定し hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 を使う",
@@ -1314,8 +1337,9 @@ def test_max_classification_level_in_a_modified_policy() -> None:
 
 
 def test_threshold_in_a_modified_policy_drops_weak_findings() -> None:
-    # 鈴木一郎 alone is found from the name lexicons only (score 0.6).
-    text = "鈴木一郎が出席した"
+    # 鈴木一郎 alone is found from the name lexicons only (score 0.6); 「鈴木一郎が出席した」 would
+    # be a stronger clue (a person attends).
+    text = "鈴木一郎の報告書を添付"
     assert spans(text, {"PERSON"}) == [("PERSON", "鈴木一郎")]
     strict = modified_guard(thresholds={"default": 0.5, "PERSON": 0.7})
     assert spans(text, {"PERSON"}, strict) == []

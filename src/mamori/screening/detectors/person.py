@@ -83,7 +83,8 @@ _ORG_UNIT = (
 )
 # Lists of people after 出席者：, 参加：, 事務局： (items separated by 、 or ,).
 _LIST_LABEL = re.compile(
-    "(?:出席者|出席|参加者|参加|欠席者|欠席|事務局|陪席|同席者|委員)\\s*[:：]\\s*([^\\n]+)"
+    "(?:出席者|出席|参加者|参加|欠席者|欠席|事務局|陪席|同席者|委員|CC|Cc|cc|BCC|Bcc|回覧先|回覧)"
+    "\\s*[:：]\\s*([^\\n]+)"
 )
 _LIST_ITEM = re.compile("[^、,，]+")
 _ORG_UNIT_AT = re.compile(f"(?:{_ORG_UNIT}) ?")
@@ -118,6 +119,21 @@ _LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3} ?\Z")
 # A name said by its bearer: "…した山本です。", "大塚 浩二と申します".
 _SELF_INTRO = re.compile("と申します|と申し上げます|といいます|と言います|でございます|です")
 _BACK_INTRO = re.compile(f"[{_KANJI}]{{1,4}}(?: ?[{_KANJI}]{{1,3}}| ?[ぁ-ゖ]{{2,4}})?\\Z")
+# A surname doing what people do in a case note: 加藤が不在のため代理で伊藤が対応しました.
+_DOER = re.compile(
+    f"(?<![{_KANJI}])([{_KANJI}]{{2,5}})(?:さん)?(?:が|は|も)"
+    "(?:不在|対応|担当|出席|欠席|訪問|来庁|同行|面談|在席|休暇|電話し|連絡し|説明し|回答し|確認し)"
+)
+# A surname with its office in brackets after it: 田中（市民課）より.
+_NAME_THEN_OFFICE = re.compile(
+    f"(?<![{_KANJI}])([{_KANJI}]{{1,5}})\\((?:[^()\\n]{{0,12}}?"
+    "(?:課|室|部|局|係|班|センター|事務所|事務局|本部|支所|委員会|グループ))\\)"
+)
+# A name with its reading in brackets, both parts of it: 山本 ひかり（ヤマモト ヒカリ）.
+_READ_NAME = re.compile(
+    f"(?<![{_KANJI}])([{_KANJI}]{{1,4}} ?(?:[{_KANJI}]{{1,3}}|[ぁ-ゖ]{{2,4}}))"
+    r"\(([ァ-ヶー]{1,10}[ ・][ァ-ヶー]{1,10})\)"
+)
 # A katakana full name (two or three parts).
 _KATAKANA_NAME = re.compile(r"[ァ-ヶー]{2,10}(?:[ ・][ァ-ヶー]{1,10}){1,2}")
 # The holder named before 名義 (an account's, a contract's): ヤマグチ ケンタ名義の口座.
@@ -154,6 +170,7 @@ _SCORE_OF = {
     "attendee": "label",
     "office": "label",
     "holder": "label",
+    "doer": "honorific",
 }
 
 
@@ -199,6 +216,14 @@ class PersonDetector:
         )
         # A label is not a name, though one label may stand right after another (申請者 氏名：).
         self.label_words = frozenset(lexicons[recognizer.labels])
+        # Prefectures and designated cities without their suffix (福岡, 千葉, 横浜): as the subject
+        # of 「…が担当」 they are as often an office as a person.
+        self.place_stems = frozenset(
+            place[:-1]
+            for lexicon in ("prefectures", "designated-cities")
+            for place in lexicons.get(lexicon, ())
+            if len(place) >= 3
+        )
         # Headings of the other columns of a table with a name column (生年月日, 連絡先, No.).
         self.headings = self.label_words | self.stop_words
         self.table_heading_regex = re.compile(labels)  # for the prefilter: a heading may be here
@@ -430,6 +455,9 @@ class PersonDetector:
             "office": _OFFICE_THEN,
             "self_intro": _SELF_INTRO,
             "holder": _HOLDER,
+            "doer": _DOER,
+            "name_office": _NAME_THEN_OFFICE,
+            "read_name": _READ_NAME,
             "name_line": _NAME_LINE,
             "chat": _CHAT_SPEAKER,
             "chat_time": _CHAT_NAME_TIME,
@@ -636,6 +664,20 @@ class PersonDetector:
             for start in starts:
                 if self._name_at(text, start, alone=True, short=True) == match.start():
                     add(start, match.start(), "self_introduction", cue)
+        for match in _DOER.finditer(text) if may("doer") else ():
+            # The whole kanji run must be the name (総務課が対応 is an office), and not a place.
+            if match.group(1) not in self.place_stems and (
+                self._name_at(text, match.start(1), alone=True) == match.end(1)
+            ):
+                add(match.start(1), match.end(1), "doer", "")
+        for match in _NAME_THEN_OFFICE.finditer(text) if may("name_office") else ():
+            if self._name_at(text, match.start(1), alone=True, short=True) == match.end(1):
+                add(match.start(1), match.end(1), "office", "")
+        for match in _READ_NAME.finditer(text) if may("read_name") else ():
+            name = match.group(1)
+            if self._surname_start(name.replace(" ", "")) == 0 and self._plausible(name):
+                add(match.start(1), match.end(1), "reading", "")
+                add(match.start(2), match.end(2), "reading", "")
         for match in _HOLDER.finditer(text) if may("holder") else ():
             if self._plausible(match.group(1)):
                 add(match.start(1), match.end(1), "holder", "名義")
@@ -671,6 +713,14 @@ class PersonDetector:
                 ):
                     start = office.end()  # 事務局：情報政策課 真壁
                 end = self._name_at(text, start, alone=True)
+                if end is None:  # a one-kanji surname that is the whole item (出席：森、池田)
+                    short = self._name_at(text, start, alone=True, short=True)
+                    whole = (
+                        item.end()
+                        - len(text[start : item.end()])
+                        + len(text[start : item.end()].rstrip(" "))
+                    )
+                    end = short if short == whole else None
                 if end is not None and end <= item.end():
                     add(start, end, "attendee", "")
         for match in _LATIN_LIST_LABEL.finditer(text) if may("latin_attendees") else ():
