@@ -621,6 +621,12 @@ BANK_ROWS = [
         id="ordinary-account-en",
     ),
     row("口座振替の受付番号 1234567", id="direct-debit-reception-number"),
+    row(
+        "ゆうちょ銀行 記号10100 番号12345671",
+        "10100 番号12345671",
+        id="japan-post-symbol-and-number-labelled-apart",
+    ),
+    row("記号10100 番号12345671 の会員番号", id="symbol-and-number-without-a-bank"),
     row("銀行の口座数は 1200000 件", id="number-of-accounts"),
     # hard negatives
     row("普通 1234567", id="futsuu-without-bank-context"),
