@@ -87,6 +87,10 @@ def serve(
         "access_log": False,
         "loop": "uvloop",
         "http": "httptools",
+        # The gateway never reads the client's address (X-Forwarded-For would only cost time),
+        # and its answers do not name the server software.
+        "proxy_headers": False,
+        "server_header": False,
     }
     if workers == 1:
         uvicorn.run(create_gateway_app(gateway), **server)
