@@ -40,6 +40,11 @@ one sentence and the start of the next (「…忘れてください。あなた�
 _SENTENCE_END = re.compile(r"[。．.!?！？\n]")
 
 
+def _may_hold_placeholders(text: str, vault: Vault | None) -> bool:
+    """Whether ``text`` can hold a placeholder ``vault`` issued (then its findings depend on it)."""
+    return vault is not None and bool(vault.by_placeholder) and "<" in text
+
+
 def merge_passages(text: str, findings: list[Finding]) -> list[Finding]:
     """One finding per harmful or injected passage, however many phrases of it matched."""
     ordered = sorted(findings, key=lambda f: (f.type, f.start, -f.end))
@@ -155,11 +160,9 @@ class Guard:
         self.context_reach = max(
             (
                 context.window
-                for recognizer in self.data.recognizers
-                for context in (
-                    getattr(recognizer, "context", None),
-                    getattr(recognizer, "negative_context", None),
-                )
+                for detector in self.detectors
+                if isinstance(detector, PatternDetector)
+                for context in (detector.context, detector.negative)
                 if context is not None
             ),
             default=0,
@@ -194,8 +197,7 @@ class Guard:
         """
         # A text that holds one of the vault's placeholders depends on the vault: not remembered.
         memo, key = self.memo, None
-        protected = vault is not None and bool(vault.by_placeholder) and "<" in text
-        if memo is not None and not output and not protected:
+        if memo is not None and not output and not _may_hold_placeholders(text, vault):
             key = memo.key(text)
             if key is not None and (remembered := memo.get(key)) is not None:
                 return remembered
@@ -243,7 +245,7 @@ class Guard:
             text_for_scan = text
         except UnicodeEncodeError:
             text_for_scan = _SURROGATE.sub("\ufffd", text)
-        if vault is not None and vault.by_placeholder and "<" in text:
+        if vault is not None and _may_hold_placeholders(text, vault):
             issued = [
                 (span, vault.by_placeholder[token])
                 for span, token in placeholder_spans(text)

@@ -11,7 +11,7 @@ from typing import Protocol, runtime_checkable
 from mamori.content.screening import Policy, Recognizer
 from mamori.screening.charclass import char_class
 from mamori.screening.findings import Finding
-from mamori.screening.tables import HeadingRows
+from mamori.screening.tables import SEPARATORS, HeadingRows
 from mamori.screening.text import NormalizedText
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -58,6 +58,11 @@ class ScanInput:
     @cached_property
     def has_ascii_letter(self) -> bool:
         return _ASCII_LETTER.search(self.text.normalized) is not None
+
+    @cached_property
+    def has_cell_separator(self) -> bool:
+        """Whether the text can hold a table pasted as text (see ``screening.tables``)."""
+        return any(separator in self.lowered for separator in SEPARATORS)
 
 
 @cache

@@ -17,7 +17,7 @@ from mamori.screening.detectors.base import (
 )
 from mamori.screening.findings import EntityType, Explanation, Finding
 from mamori.screening.searchable import searchable
-from mamori.screening.tables import SEPARATORS, column_heading
+from mamori.screening.tables import column_heading
 from mamori.screening.validators import VALIDATORS
 
 
@@ -130,7 +130,6 @@ class PatternDetector:
         patterns = (
             self.patterns if possible is None else [p for p in self.patterns if p.key in possible]
         )
-        tabular: bool | None = None  # whether the text holds a cell separator: asked once
         for pattern in patterns:
             for match in pattern.matches(scan):
                 start, end = match.span(pattern.group)
@@ -145,9 +144,7 @@ class PatternDetector:
                 # would read the headings of other columns (受付日 under 「受付日,氏名,生年月日」).
                 heading: str | None = None
                 floor = 0
-                if (self.context or self.negative) and tabular is None:
-                    tabular = any(separator in lowered for separator in SEPARATORS)
-                if tabular:
+                if (self.context or self.negative) and scan.has_cell_separator:
                     heading = column_heading(lowered, start, end, scan.heading_rows)
                     if heading is not None:
                         floor = lowered.rfind("\n", 0, start) + 1

@@ -715,11 +715,7 @@ class PersonDetector:
                 end = self._name_at(text, start, alone=True)
                 if end is None:  # a one-kanji surname that is the whole item (出席：森、池田)
                     short = self._name_at(text, start, alone=True, short=True)
-                    whole = (
-                        item.end()
-                        - len(text[start : item.end()])
-                        + len(text[start : item.end()].rstrip(" "))
-                    )
+                    whole = start + len(text[start : item.end()].rstrip(" "))
                     end = short if short == whole else None
                 if end is not None and end <= item.end():
                     add(start, end, "attendee", "")
