@@ -4,11 +4,16 @@ must not be. Then explanations, the out-of-scope detector and the policy decisio
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from stdnum import ean, luhn
 from stdnum.jp import cn, in_
 
 from mamori.content.screening import Policy
+from mamori.content.screening_loader import load_screening, screening_root
+from mamori.errors import ScreeningDataError
 from mamori.screening.findings import PERSONAL_DATA_TYPES, Finding
 from mamori.screening.guard import Guard
 
@@ -1350,3 +1355,16 @@ def test_threshold_in_a_modified_policy_drops_weak_findings() -> None:
     strict = modified_guard(thresholds={"default": 0.5, "PERSON": 0.7})
     assert spans(text, {"PERSON"}, strict) == []
     assert spans("氏名：鈴木一郎", {"PERSON"}, strict) == [("PERSON", "鈴木一郎")]
+
+
+def test_a_place_lexicon_the_person_recogniser_names_must_exist(tmp_path: Path) -> None:
+    """The places of the person recogniser are data (person.yaml ``places``), checked at start."""
+    root = tmp_path / "screening"
+    shutil.copytree(screening_root(), root)
+    person = root / "recognizers" / "person.yaml"
+    text = person.read_text(encoding="utf-8")
+    assert "places: [prefectures, designated-cities]" in text
+    person.write_text(text.replace("designated-cities]", "no-such-cities]"), encoding="utf-8")
+    with pytest.raises(ScreeningDataError) as refused:
+        load_screening(root)
+    assert "places[1]" in str(refused.value.problems[0].location)

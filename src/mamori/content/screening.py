@@ -119,6 +119,9 @@ class PersonRecognizer(Strict):
     stop_words: str
     """Lexicon id of words that look like names but are not (地名, 組織名 …)."""
     latin_titles: str
+    places: list[str] = Field(default_factory=list)
+    """Lexicon ids of places (prefectures, cities) whose names are surnames too: without their
+    suffix (福岡, 千葉) they are not taken for the subject of 「…が担当」."""
     dictionary: NameDictionary | None = None
     """Surnames and given names beyond the lexicons; none: the lexicons alone."""
     scores: dict[

@@ -183,8 +183,11 @@ def _check_compiles(
             for p in c.patterns
         ]
     elif isinstance(recognizer, PersonRecognizer):
-        for field in ("surnames", "honorifics", "labels", "stop_words", "latin_titles"):
-            name = getattr(recognizer, field)
+        references = [
+            (field, getattr(recognizer, field))
+            for field in ("surnames", "honorifics", "labels", "stop_words", "latin_titles")
+        ] + [(f"places[{index}]", name) for index, name in enumerate(recognizer.places)]
+        for field, name in references:
             if name not in lexicons:
                 raise ScreeningDataError(
                     path=str(file),

@@ -220,8 +220,8 @@ class PersonDetector:
         # of 「…が担当」 they are as often an office as a person.
         self.place_stems = frozenset(
             place[:-1]
-            for lexicon in ("prefectures", "designated-cities")
-            for place in lexicons.get(lexicon, ())
+            for lexicon in recognizer.places
+            for place in lexicons[lexicon]
             if len(place) >= 3
         )
         # Headings of the other columns of a table with a name column (生年月日, 連絡先, No.).
